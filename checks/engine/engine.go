@@ -1,0 +1,245 @@
+// Package engine evaluates a validated agency document with the embedded Rego
+// policies. Policies are parsed, compiled and the query prepared once per
+// process; Eval is safe for concurrent use by many workers.
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"gopkg.in/yaml.v3"
+)
+
+// Query is the one query smcheck evaluates (policies/smcheck/main).
+const Query = "data.smcheck.main.report"
+
+// Engine holds the prepared query and what the bundle says about itself.
+type Engine struct {
+	query    rego.PreparedEvalQuery
+	Catalog  *Catalog
+	Defaults map[string]any
+	// SHA256 of the bundle's non-test files, for evidence in reports.
+	SHA256 string
+}
+
+// Bundle is the parsed content of a policy bundle.
+type Bundle struct {
+	Modules map[string]*ast.Module
+	Sources map[string]string
+	Data    map[string]any
+	SHA256  string
+}
+
+// LoadBundle reads a bundle tree: *.rego (tests too when withTests), and
+// data.yaml / data.json files mounted at their directory's path.
+func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
+	b := &Bundle{Modules: map[string]*ast.Module{}, Sources: map[string]string{}, Data: map[string]any{}}
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading policy bundle: %w", err)
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, p := range files {
+		isTest := strings.HasSuffix(p, "_test.rego")
+		base := path.Base(p)
+		if isTest && !withTests {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if !isTest {
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(src))
+			h.Write(src)
+		}
+		switch {
+		case strings.HasSuffix(p, ".rego"):
+			m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			if err != nil {
+				return nil, fmt.Errorf("parsing policy %s: %w", p, err)
+			}
+			b.Modules[p] = m
+			b.Sources[p] = string(src)
+		case base == "data.yaml" || base == "data.json":
+			var v any
+			if err := yaml.Unmarshal(src, &v); err != nil {
+				return nil, fmt.Errorf("parsing data %s: %w", p, err)
+			}
+			if err := mount(b.Data, path.Dir(p), v); err != nil {
+				return nil, fmt.Errorf("mounting data %s: %w", p, err)
+			}
+		}
+	}
+	b.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return b, nil
+}
+
+// mount puts v at the slash-separated dir inside root, as OPA bundles do.
+func mount(root map[string]any, dir string, v any) error {
+	node := root
+	if dir != "." {
+		for _, seg := range strings.Split(dir, "/") {
+			next, ok := node[seg].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				node[seg] = next
+			}
+			node = next
+		}
+	}
+	obj, ok := jsonable(v).(map[string]any)
+	if !ok {
+		return fmt.Errorf("top level is not a mapping")
+	}
+	for k, val := range obj {
+		node[k] = val
+	}
+	return nil
+}
+
+// jsonable turns yaml.v3's generic values into JSON-like ones.
+func jsonable(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, val := range t {
+			t[k] = jsonable(val)
+		}
+		return t
+	case []any:
+		for i, val := range t {
+			t[i] = jsonable(val)
+		}
+		return t
+	case int:
+		return json.Number(fmt.Sprint(t))
+	case float64:
+		return json.Number(fmt.Sprint(t))
+	}
+	return v
+}
+
+// New compiles the bundle and prepares the query.
+func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
+	b, err := LoadBundle(fsys, false)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := NewCatalog(b)
+	if err != nil {
+		return nil, err
+	}
+	opts := []func(*rego.Rego){
+		rego.Query(Query),
+		rego.Store(inmem.NewFromObject(b.Data)),
+		rego.SetRegoVersion(ast.RegoV1),
+	}
+	for _, name := range sortedKeys(b.Modules) {
+		opts = append(opts, rego.ParsedModule(b.Modules[name]))
+	}
+	pq, err := rego.New(opts...).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("compiling policies: %w", err)
+	}
+	defaults, _ := lookup(b.Data, "smcheck", "config", "provided").(map[string]any)
+	return &Engine{query: pq, Catalog: cat, Defaults: defaults, SHA256: b.SHA256}, nil
+}
+
+func lookup(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Raw is the policy's answer for one agency, as the Rego main package returns it.
+type Raw struct {
+	Results       []RawResult      `json:"results"`
+	UnusedWaivers []map[string]any `json:"unused_waivers"`
+}
+
+// RawResult is one requirement × target result built by smcheck.result.
+type RawResult struct {
+	ID       string     `json:"id"`
+	Point    int        `json:"point"`
+	Severity string     `json:"severity"`
+	Target   string     `json:"target"`
+	Status   string     `json:"status"`
+	Path     string     `json:"path"`
+	Messages []Message  `json:"messages"`
+	Waiver   *RawWaiver `json:"waiver,omitempty"`
+}
+
+// Message is a bilingual message; Path is set for failure messages.
+type Message struct {
+	Path string `json:"path,omitempty"`
+	EN   string `json:"en"`
+	SV   string `json:"sv"`
+}
+
+// RawWaiver is the waiver shown on a waived result.
+type RawWaiver struct {
+	Index         int    `json:"index"`
+	Requirement   string `json:"requirement"`
+	Target        string `json:"target"`
+	Justification string `json:"justification"`
+	ApprovedBy    string `json:"approved_by"`
+	ApprovedDate  string `json:"approved_date"`
+	Expires       string `json:"expires"`
+}
+
+// Eval evaluates one prepared input document (validated, normalised, with
+// eval_date and the effective config set).
+func (e *Engine) Eval(ctx context.Context, doc map[string]any) (*Raw, error) {
+	val, err := ast.InterfaceToValue(doc)
+	if err != nil {
+		return nil, fmt.Errorf("converting input: %w", err)
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(val))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating policies: %w", err)
+	}
+	if len(rs) != 1 || len(rs[0].Expressions) != 1 {
+		return nil, fmt.Errorf("evaluating policies: %s is undefined (is the eval date valid?)", Query)
+	}
+	buf, err := json.Marshal(rs[0].Expressions[0].Value)
+	if err != nil {
+		return nil, fmt.Errorf("reading policy results: %w", err)
+	}
+	var raw Raw
+	if err := json.Unmarshal(buf, &raw); err != nil {
+		return nil, fmt.Errorf("reading policy results: %w", err)
+	}
+	return &raw, nil
+}

@@ -1,0 +1,321 @@
+package input
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxNodes bounds alias expansion (clarifications C18): a billion-laughs file
+// is an input error, not an out-of-memory crash.
+const MaxNodes = 1_000_000
+
+// Doc is one loaded agency file.
+type Doc struct {
+	// File is the name the file was given by (used in every location).
+	File string
+	// SHA256 of the file's bytes, for evidence in reports.
+	SHA256 string
+	// Value is the document as JSON-like Go values: map[string]any, []any,
+	// string, bool, json.Number and nil. Dates are their YYYY-MM-DD text.
+	Value any
+	// Issues found while loading (IN-01, IN-02, IN-05, IN-08, IN-W1).
+	Issues []Issue
+	// Fatal is set when evaluation must not go on (IN-01, IN-02).
+	Fatal bool
+
+	root *yaml.Node
+}
+
+// Load parses one file. It never returns a Go error for bad content: problems
+// become Issues. The name is used only for reporting.
+func Load(name string, data []byte) *Doc {
+	sum := sha256.Sum256(data)
+	d := &Doc{File: name, SHA256: hex.EncodeToString(sum[:])}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return d.fatal("IN-01", "the file is not valid UTF-8 text", "save the file as UTF-8")
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+		}
+		return d.fatalAt("IN-01", yamlErrLine(err), "not parseable as YAML: "+yamlErrText(err), "fix the YAML syntax at that line")
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		line := extra.Line
+		if err != nil {
+			line = yamlErrLine(err)
+		}
+		return d.fatalAt("IN-01", line, "the file holds more than one YAML document", "keep one agency per file and remove the extra '---' separator")
+	}
+	if len(doc.Content) == 0 {
+		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" {
+		// A bare '---' is an empty document (C17), not an explicit null.
+		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+	}
+	d.root = root
+	c := converter{doc: d}
+	v, ok := c.convert(root, Root)
+	if c.fatal != nil {
+		d.Issues = []Issue{*c.fatal}
+		d.Fatal = true
+		return d
+	}
+	if _, isMap := v.(map[string]any); !isMap || !ok {
+		iss := NewIssue("IN-02", "$", fmt.Sprintf("the top level is %s, not a mapping of keys", describeNode(root)), "start the file with keys such as schema_version: 1 and agency:")
+		iss.Line, iss.Column = root.Line, root.Column
+		d.Issues = append([]Issue{iss}, d.Issues...)
+		d.Fatal = true
+		return d
+	}
+	d.Value = v
+	return d
+}
+
+func (d *Doc) fatal(code, msg, hint string) *Doc { return d.fatalAt(code, 0, msg, hint) }
+
+func (d *Doc) fatalAt(code string, line int, msg, hint string) *Doc {
+	iss := NewIssue(code, "$", msg, hint)
+	iss.Line = line
+	if line > 0 {
+		iss.Column = 1
+	}
+	d.Issues = append(d.Issues, iss)
+	d.Fatal = true
+	return d
+}
+
+type converter struct {
+	doc    *Doc
+	nodes  int
+	active map[*yaml.Node]bool
+	fatal  *Issue
+}
+
+func (c *converter) issue(code string, n *yaml.Node, p Path, msg, hint string) {
+	iss := NewIssue(code, p.String(), msg, hint)
+	iss.Line, iss.Column = n.Line, n.Column
+	c.doc.Issues = append(c.doc.Issues, iss)
+}
+
+// convert returns the Go value of n; ok is false when the value is unusable
+// (reported already) and must count as absent.
+func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
+	if c.fatal != nil {
+		return nil, false
+	}
+	c.nodes++
+	if c.nodes > MaxNodes {
+		iss := NewIssue("IN-01", "$", fmt.Sprintf("aliases expand to more than %d values", MaxNodes), "remove the alias chain that multiplies the document")
+		iss.Line, iss.Column = n.Line, n.Column
+		c.fatal = &iss
+		return nil, false
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if c.active[n.Alias] {
+			iss := NewIssue("IN-01", p.String(), "the alias *"+n.Value+" refers to itself", "replace the recursive alias by a value")
+			iss.Line, iss.Column = n.Line, n.Column
+			c.fatal = &iss
+			return nil, false
+		}
+		return c.convert(n.Alias, p)
+	case yaml.DocumentNode:
+		return c.convert(n.Content[0], p)
+	case yaml.SequenceNode:
+		c.enter(n)
+		defer c.leave(n)
+		out := make([]any, len(n.Content))
+		for i, item := range n.Content {
+			out[i], _ = c.convert(item, p.Index(i))
+		}
+		return out, true
+	case yaml.MappingNode:
+		c.enter(n)
+		defer c.leave(n)
+		out := make(map[string]any, len(n.Content)/2)
+		c.mapping(n, p, out, map[string]bool{})
+		return out, true
+	}
+	return c.scalar(n, p)
+}
+
+func (c *converter) enter(n *yaml.Node) {
+	if c.active == nil {
+		c.active = map[*yaml.Node]bool{}
+	}
+	c.active[n] = true
+}
+
+func (c *converter) leave(n *yaml.Node) { delete(c.active, n) }
+
+// mapping fills out from n. Keys written in n win over merged ones (C32);
+// a key written twice is IN-08 and the last one wins (C19).
+func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written map[string]bool) {
+	var merges []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merges = append(merges, v)
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
+			c.issue("IN-W1", k, p, fmt.Sprintf("the key %q is not a string and is ignored", k.Value), "use the model's key names")
+			continue
+		}
+		if written[k.Value] {
+			c.issue("IN-08", k, p.Key(k.Value), fmt.Sprintf("the key %q appears more than once in this mapping; the last value is used", k.Value), "remove the duplicate key")
+		}
+		written[k.Value] = true
+		val, ok := c.convert(v, p.Key(k.Value))
+		if ok {
+			out[k.Value] = val
+		} else {
+			out[k.Value] = nil
+		}
+	}
+	for _, m := range merges {
+		for _, src := range mergeSources(m) {
+			vals := make(map[string]any)
+			c.mapping(src, p, vals, map[string]bool{})
+			for k, v := range vals {
+				if _, set := out[k]; !set {
+					out[k] = v
+				}
+			}
+		}
+	}
+}
+
+// mergeSources lists the mappings a merge key value names, nearest first.
+func mergeSources(v *yaml.Node) []*yaml.Node {
+	v = deref(v)
+	switch v.Kind {
+	case yaml.MappingNode:
+		return []*yaml.Node{v}
+	case yaml.SequenceNode:
+		var out []*yaml.Node
+		for _, item := range v.Content {
+			if item = deref(item); item.Kind == yaml.MappingNode {
+				out = append(out, item)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func (c *converter) scalar(n *yaml.Node, p Path) (any, bool) {
+	switch n.Tag {
+	case "!!null":
+		return nil, true
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b, true
+		}
+		return n.Value, true
+	case "!!int", "!!float":
+		if n.Style == 0 {
+			return c.number(n, p)
+		}
+	}
+	// !!str, !!timestamp (kept as written: model.md §1 wants dates as
+	// YYYY-MM-DD text whether quoted or not), !!binary and local tags.
+	return n.Value, true
+}
+
+func describeNode(n *yaml.Node) string {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("the scalar %q", n.Value)
+	}
+	return "not a mapping"
+}
+
+// yamlErrLine and yamlErrText split yaml.v3's "yaml: line N: msg" errors.
+func yamlErrLine(err error) int {
+	var line int
+	if _, scanErr := fmt.Sscanf(err.Error(), "yaml: line %d:", &line); scanErr == nil {
+		return line
+	}
+	return 0
+}
+
+func yamlErrText(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	if strings.HasPrefix(s, "line ") {
+		if _, rest, ok := strings.Cut(s, ": "); ok {
+			return rest
+		}
+	}
+	return s
+}
+
+// YAML 1.2 core schema numbers (model.md §1). yaml.v3 also resolves YAML 1.1
+// forms (0701 as octal, 1_000): those are read as 1.2 would read them.
+var (
+	decInt   = regexp.MustCompile(`^[-+]?[0-9]+$`)
+	octInt   = regexp.MustCompile(`^0o[0-7]+$`)
+	hexInt   = regexp.MustCompile(`^0x[0-9a-fA-F]+$`)
+	coreNum  = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+	infOrNaN = regexp.MustCompile(`^([-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$`)
+)
+
+func (c *converter) number(n *yaml.Node, p Path) (any, bool) {
+	v := n.Value
+	switch {
+	case decInt.MatchString(v):
+		if i, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), true
+		}
+	case octInt.MatchString(v):
+		if i, err := strconv.ParseInt(v[2:], 8, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), true
+		}
+	case hexInt.MatchString(v):
+		if i, err := strconv.ParseInt(v[2:], 16, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10)), true
+		}
+	case coreNum.MatchString(v):
+		if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(f, 0) {
+			return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), true
+		}
+	case infOrNaN.MatchString(v):
+	default:
+		return v, true // not a number in YAML 1.2: a plain string
+	}
+	c.issue("IN-05", n, p, fmt.Sprintf("%q is not a finite number", v), "write a plain decimal number")
+	return nil, false
+}

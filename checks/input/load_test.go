@@ -1,0 +1,114 @@
+package input
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func codes(d *Doc) string {
+	var out []string
+	for _, i := range d.Issues {
+		out = append(out, i.Code+"@"+i.Path)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestLoadFatal(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", "", "IN-01@$"},
+		{"only comments", "# nothing\n", "IN-01@$"},
+		{"only separator", "---\n", "IN-01@$"},
+		{"second document", "a: 1\n---\n", "IN-01@$"},
+		{"syntax", "a: [1\n", "IN-01@$"},
+		{"not utf8", "a: \xff\n", "IN-01@$"},
+		{"recursive alias", "x: &a [*a]\n", "IN-01@x[0]"},
+		{"null root", "~\n", "IN-02@$"},
+		{"list root", "- a\n", "IN-02@$"},
+		{"scalar root", "hello\n", "IN-02@$"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("f.yaml", []byte(tt.src))
+			if !d.Fatal || codes(d) != tt.want {
+				t.Fatalf("Load(%q): fatal=%v issues=%q, want fatal %q", tt.src, d.Fatal, codes(d), tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadValues(t *testing.T) {
+	src := "\xef\xbb\xbfa: yes\nb: 08:00\nc: 2026-11-01\nd: 0701234567\ne: 1.50\nf: true\ng: ~\nh: [1, x]\n"
+	d := Load("f.yaml", []byte(src))
+	if d.Fatal || len(d.Issues) > 0 {
+		t.Fatalf("unexpected issues: %v", d.Issues)
+	}
+	got, _ := json.Marshal(d.Value)
+	want := `{"a":"yes","b":"08:00","c":"2026-11-01","d":701234567,"e":1.5,"f":true,"g":null,"h":[1,"x"]}`
+	if string(got) != want {
+		t.Fatalf("value\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestLoadDuplicateKeyAndMerge(t *testing.T) {
+	src := `x-defaults: &d
+  status: active
+  platform: facebook
+channels:
+  - <<: *d
+    id: a
+    platform: youtube
+  - id: b
+    id: c
+`
+	d := Load("f.yaml", []byte(src))
+	if got := codes(d); got != "IN-08@channels[1].id" {
+		t.Fatalf("issues %q", got)
+	}
+	chs := d.Value.(map[string]any)["channels"].([]any)
+	first := chs[0].(map[string]any)
+	if first["platform"] != "youtube" || first["status"] != "active" {
+		t.Fatalf("merge: %v", first)
+	}
+	if chs[1].(map[string]any)["id"] != "c" {
+		t.Fatalf("duplicate key: last value should win: %v", chs[1])
+	}
+	if l, c := d.Pos(ParsePath("channels[0].status")); l != 2 || c != 3 {
+		t.Fatalf("merged value should point at the anchor: %d:%d", l, c)
+	}
+	if l, _ := d.Pos(ParsePath("channels[1].id")); l != 9 {
+		t.Fatalf("duplicate key position: %d", l)
+	}
+	if l, c := d.Pos(ParsePath("channels[1].purpose")); l != 8 || c != 5 {
+		t.Fatalf("missing key should resolve to the item: %d:%d", l, c)
+	}
+}
+
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	d := Load("bomb.yaml", []byte(b.String()))
+	if !d.Fatal || d.Issues[0].Code != "IN-01" {
+		t.Fatalf("alias bomb: %v", d.Issues)
+	}
+}
+
+func TestPathRoundTrip(t *testing.T) {
+	for _, s := range []string{"$", "channels[3].purpose", "agency.contact", "disposal.decisions[0].rules[2].action", "x[1][2]"} {
+		if got := ParsePath(s).String(); got != s {
+			t.Errorf("ParsePath(%q).String() = %q", s, got)
+		}
+	}
+}

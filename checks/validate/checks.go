@@ -1,0 +1,203 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/smcheck/smcheck/checks/input"
+)
+
+// futureDates reports and deletes event dates later than eval (IN-W2). It
+// runs on the normalized value, where every remaining date string is a valid
+// YYYY-MM-DD date, so that string order is date order.
+func futureDates(val map[string]any, sh *shape, eval string) []problem {
+	var out []problem
+	var walk func(v any, s *shape, p input.Path)
+	walk = func(v any, s *shape, p input.Path) {
+		if s == nil || !s.hasEvent {
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			for k, cs := range s.props {
+				if !cs.hasEvent {
+					continue
+				}
+				cv, ok := x[k]
+				if !ok {
+					continue
+				}
+				if cs.event {
+					if d, ok := cv.(string); ok && len(d) == len(eval) && d > eval {
+						out = append(out, problem{
+							code: "IN-W2", path: p.Key(k),
+							msg:  fmt.Sprintf("the date %s is later than the evaluation date %s and is treated as absent", d, eval),
+							hint: "record only things that have happened: correct the date, or check the evaluation date",
+						})
+						delete(x, k)
+					}
+					continue
+				}
+				walk(cv, cs, p.Key(k))
+			}
+		case []any:
+			for i, item := range x {
+				walk(item, s.items, p.Index(i))
+			}
+		}
+	}
+	walk(val, sh, input.Path{})
+	return out
+}
+
+// checkContact reports agency.contact without any of email, phone and url
+// (IN-04). A key with a non-null value counts even if it is erroneous (C25),
+// so this reads the document as written.
+func checkContact(root map[string]any) []problem {
+	agency, _ := root["agency"].(map[string]any)
+	contact, ok := agency["contact"].(map[string]any)
+	if !ok {
+		return nil // missing or wrong type: reported by the schema
+	}
+	for _, k := range []string{"email", "phone", "url"} {
+		if contact[k] != nil {
+			return nil
+		}
+	}
+	return []problem{{
+		code: "IN-04", path: input.Path{"agency", "contact"},
+		msg:  "agency.contact has none of email, phone and url",
+		hint: "give at least one of email, phone or url",
+	}}
+}
+
+// collection is a list of objects with ids (model.md §16 IN-08).
+type collection struct {
+	path input.Path
+	noun string // for messages
+}
+
+var collections = []collection{
+	{input.Path{"agency", "mission_objectives"}, "mission objective"},
+	{input.Path{"channels"}, "channel"},
+	{input.Path{"agreements"}, "agreement"},
+	{input.Path{"archiving", "profiles"}, "archive profile"},
+	{input.Path{"disposal", "decisions"}, "disposal decision"},
+	{input.Path{"monitoring"}, "monitoring entry"},
+	{input.Path{"info_notices"}, "information notice"},
+}
+
+func lookupPath(v any, p input.Path) any {
+	for _, step := range p {
+		switch x := v.(type) {
+		case map[string]any:
+			k, _ := step.(string)
+			v = x[k]
+		case []any:
+			i, ok := step.(int)
+			if !ok || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
+}
+
+// idIndex holds the ids of one collection, in order of first appearance.
+type idIndex struct {
+	set   map[string]bool
+	order []string
+}
+
+// crossChecks reports duplicate ids (IN-08) and unresolved references
+// (IN-09, §15) on the normalized value. Waiver targets are not checked here:
+// they are W.1 findings.
+func crossChecks(val map[string]any) []problem {
+	var out []problem
+	ids := make(map[string]*idIndex, len(collections))
+	for _, c := range collections {
+		idx := &idIndex{set: map[string]bool{}}
+		ids[c.path.String()] = idx
+		list, _ := lookupPath(val, c.path).([]any)
+		first := map[string]int{}
+		for i, item := range list {
+			m, _ := item.(map[string]any)
+			id, ok := m["id"].(string)
+			if !ok {
+				continue
+			}
+			if j, dup := first[id]; dup {
+				out = append(out, problem{
+					code: "IN-08", path: c.path.Index(i).Key("id"),
+					msg:  fmt.Sprintf("the id '%s' is already used by %s; references resolve to the first", id, c.path.Index(j)),
+					hint: fmt.Sprintf("give each %s a unique id", c.noun),
+				})
+				continue
+			}
+			first[id] = i
+			idx.set[id] = true
+			idx.order = append(idx.order, id)
+		}
+	}
+
+	ref := func(p input.Path, v any, target string, noun string) {
+		s, ok := v.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			return // absent, or a type error reported by the schema
+		}
+		idx := ids[target]
+		if idx.set[s] {
+			return
+		}
+		msg := fmt.Sprintf("no %s in %s has the id '%s'", noun, target, s)
+		hint := fmt.Sprintf("use the id of an entry in %s, or add an entry with this id", target)
+		if sug := suggest(s, idx.order); sug != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", sug)
+			hint = fmt.Sprintf("write %s", sug)
+		}
+		out = append(out, problem{code: "IN-09", path: p, msg: msg, hint: hint})
+	}
+
+	channels, _ := val["channels"].([]any)
+	for i, item := range channels {
+		ch, ok := item.(map[string]any)
+		if !ok {
+			continue
+		}
+		p := input.Path{"channels", i}
+		for _, r := range [...]struct{ key, target, noun string }{
+			{"agreement_ref", "agreements", "agreement"},
+			{"monitoring_ref", "monitoring", "monitoring entry"},
+			{"archive_profile_ref", "archiving.profiles", "archive profile"},
+			{"info_notice_ref", "info_notices", "information notice"},
+		} {
+			if v, ok := ch[r.key]; ok {
+				ref(p.Key(r.key), v, r.target, r.noun)
+			}
+		}
+		goals, _ := ch["goals"].([]any)
+		for j, g := range goals {
+			gm, _ := g.(map[string]any)
+			if v, ok := gm["mission_objective_ref"]; ok {
+				ref(p.Key("goals").Index(j).Key("mission_objective_ref"), v, "agency.mission_objectives", "mission objective")
+			}
+		}
+	}
+
+	rules, _ := val["internal_rules"].(map[string]any)
+	spokes, _ := rules["spokespersons"].([]any)
+	for i, sp := range spokes {
+		sm, _ := sp.(map[string]any)
+		chs, _ := sm["channels"].([]any)
+		for j, c := range chs {
+			if c == "all" {
+				continue
+			}
+			ref(input.Path{"internal_rules", "spokespersons", i, "channels", j}, c, "channels", "channel")
+		}
+	}
+	return out
+}

@@ -1,0 +1,123 @@
+package validate
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/smcheck/smcheck/checks/input"
+)
+
+// ValidateConfig checks a runner configuration file (--config), loaded with
+// input.Load. The file is either a mapping of config keys or a mapping with
+// the single key config: holding them. It returns the usable keys (erroneous
+// scalars dropped, so that they fall back; erroneous list elements dropped,
+// C13) and the issues: the loader's, then the schema's with paths such as
+// config.min_administrators.
+func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issue) {
+	issues := append([]input.Issue(nil), doc.Issues...)
+	root, _ := doc.Value.(map[string]any)
+	if doc.Fatal || root == nil {
+		return map[string]any{}, sortIssues(issues)
+	}
+	var (
+		cfgVal  any        = root
+		posBase input.Path // prefix of positions in the file
+	)
+	if c, wrapped := root["config"]; wrapped && len(root) == 1 {
+		cfgVal, posBase = c, input.Path{"config"}
+	}
+	if cfgVal == nil {
+		return map[string]any{}, sortIssues(issues)
+	}
+	probs := v.schemaProblems(v.cfg, cfgVal, v.cfgSh, input.Path{"config"})
+	cfg, _ := deepCopy(cfgVal).(map[string]any)
+	for _, p := range probs {
+		if p.remove && cfg != nil {
+			removeAt(cfg, p.path[1:])
+		}
+		posPath := append(append(input.Path{}, posBase...), p.path[1:]...)
+		issues = append(issues, v.locate(doc, posPath, p))
+	}
+	return cleanConfig(cfg), sortIssues(issues)
+}
+
+// cleanConfig drops null values and null (erroneous) list elements.
+func cleanConfig(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if v == nil {
+			continue
+		}
+		if list, ok := v.([]any); ok {
+			kept := make([]any, 0, len(list))
+			for _, e := range list {
+				if e != nil {
+					kept = append(kept, e)
+				}
+			}
+			v = kept
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// mergeConfig layers defaults < input < runner. Input and runner maps hold
+// only valid values (erroneous ones were removed); a list replaces the list
+// below it.
+func mergeConfig(defaults, inputCfg, runner map[string]any) (map[string]any, map[string]string) {
+	cfg := make(map[string]any, len(defaults)+4)
+	src := make(map[string]string, len(defaults)+4)
+	for k, v := range defaults {
+		cfg[k], src[k] = jsonValue(v), SourceDefault
+	}
+	for k, v := range cleanConfig(inputCfg) {
+		cfg[k], src[k] = v, SourceInput
+	}
+	for k, v := range cleanConfig(runner) {
+		cfg[k], src[k] = jsonValue(v), SourceRunner
+	}
+	return cfg, src
+}
+
+// jsonValue converts Go numbers to json.Number and copies containers, so that
+// the effective config has one number representation whatever the source.
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = jsonValue(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = jsonValue(e)
+		}
+		return out
+	case []string:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = e
+		}
+		return out
+	case int:
+		return json.Number(strconv.Itoa(x))
+	case int64:
+		return json.Number(strconv.FormatInt(x, 10))
+	case int32:
+		return json.Number(strconv.FormatInt(int64(x), 10))
+	case uint64:
+		return json.Number(strconv.FormatUint(x, 10))
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			return nil
+		}
+		return json.Number(strconv.FormatFloat(x, 'f', -1, 64))
+	case float32:
+		return json.Number(strconv.FormatFloat(float64(x), 'f', -1, 32))
+	}
+	return v
+}

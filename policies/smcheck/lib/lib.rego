@@ -1,0 +1,243 @@
+# METADATA
+# title: Shared definitions
+# description: |
+#   The notation of requirements.md §1.1 (present, age, within, live,
+#   commentable, …), the effective configuration and the evaluation date, and
+#   id indexes of every collection, built once per input so that no rule walks
+#   a collection to resolve a reference.
+package smcheck.lib
+
+# The effective configuration: the runner merges defaults, the input's
+# `config:` block and its own --config file into input.config; stock OPA gets
+# the shipped defaults for any key not given.
+config := object.union(data.smcheck.config.provided, object.get(input, "config", {}))
+
+# The evaluation date (model.md §1). The runner always sets eval_date; stock
+# OPA users may rely on the file's own evaluation_date. Never the wall clock.
+eval_date := input.eval_date
+
+eval_date := input.evaluation_date if not input.eval_date
+
+eval_ns := time.parse_ns("2006-01-02", eval_date)
+
+# present(x) (§1.1): exists, not null, not a blank string, not an empty list.
+# Null list items are erroneous values removed by validation; they do not count.
+present(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
+present(x) if {
+	is_array(x)
+	some v in x
+	v != null
+}
+
+present(x) if is_number(x)
+
+present(x) if is_boolean(x)
+
+present(x) if is_object(x)
+
+# has(obj, key) is present(obj[key]) for a key or a path of keys. Rules read
+# optional keys through has and get: OPA evaluates a call's arguments outside
+# a negation, so `not present(c.purpose)` would be undefined, not true, when
+# purpose is absent, and the failure would silently vanish.
+has(obj, key) if present(object.get(obj, key, null))
+
+# get(obj, key) is obj[key] (key or path), null when absent.
+get(obj, key) := object.get(obj, key, null)
+
+# values(x) is the list x without erroneous (null) items; [] if x is no list.
+values(x) := [v | some v in x; v != null] if is_array(x)
+
+else := []
+
+# len(s) (§1.1): code points of the trimmed string.
+len(s) := count(trim_space(s))
+
+# age(d) in days; d is a YYYY-MM-DD string. Future event dates never get here:
+# validation reports them (IN-W2) and removes them.
+age(d) := round((eval_ns - time.parse_ns("2006-01-02", d)) / 86400000000000)
+
+days_between(from, to) := round((time.parse_ns("2006-01-02", to) - time.parse_ns("2006-01-02", from)) / 86400000000000)
+
+within(d, n) if {
+	present(d)
+	age(d) <= n
+}
+
+# latest(a, b): the later of the present ones. ISO dates order as strings.
+# null when neither is present, so that callers can negate within() safely.
+latest(a, b) := max(ds) if {
+	ds := {d | some d in [a, b]; present(d)}
+	count(ds) > 0
+} else := null
+
+# Collections, as lists of objects with their index kept for paths.
+_list(path) := v if {
+	v := object.get(input, path, [])
+	is_array(v)
+} else := []
+
+channels := {i: c | some i, c in _list(["channels"]); is_object(c)}
+
+# The finding target of channel i: its id, else its path (clarifications C20).
+target(i) := id if {
+	id := channels[i].id
+	is_string(id)
+} else := sprintf("channels[%d]", [i])
+
+# index(path) maps each id of a collection to {i, v}; a duplicated id resolves
+# to its first object (C21).
+index(path) := {id: {"i": i, "v": items[i]} |
+	items := _list(path)
+	some id in {x.id | some x in items; is_object(x); is_string(x.id)}
+	i := min({j | some j, x in items; is_object(x); x.id == id})
+}
+
+agreements := index(["agreements"])
+
+monitoring := index(["monitoring"])
+
+profiles := index(["archiving", "profiles"])
+
+notices := index(["info_notices"])
+
+mission_objectives := index(["agency", "mission_objectives"])
+
+# Requirement predicates of §1.1.
+live(c) if c.status in {"active", "paused"}
+
+commentable(c) if {
+	live(c)
+	c.comments_enabled == true
+}
+
+interactive(c) if {
+	live(c)
+	c.comments_enabled == true
+}
+
+interactive(c) if {
+	live(c)
+	c.direct_messages_enabled == true
+}
+
+requires_agreement(c) if c.third_party_hosted == true
+
+requires_agreement(c) if {
+	not is_boolean(c.third_party_hosted)
+	c.platform in config.platforms_requiring_agreement
+}
+
+handles_cases(c) if c.used_for_case_handling == true
+
+handles_cases(c) if present(c.case_stages)
+
+case_capable(c) if {
+	live(c)
+	handles_cases(c)
+}
+
+case_capable(c) if {
+	live(c)
+	c.direct_messages_enabled == true
+}
+
+others_media if input.internal_rules.others_media_engagement != "forbidden"
+
+others_media if not input.internal_rules.others_media_engagement
+
+any_live if {
+	some c in channels
+	live(c)
+}
+
+any_commentable if {
+	some c in channels
+	commentable(c)
+}
+
+any_case_capable if {
+	some c in channels
+	case_capable(c)
+}
+
+# Messages. Every finding message is bilingual and names the path it is about.
+msg(path, en, sv) := {"path": path, "en": en, "sv": sv}
+
+missing(path) := msg(path, sprintf("%s is missing", [path]), sprintf("%s saknas", [path]))
+
+not_true(path) := msg(path, sprintf("%s is not true", [path]), sprintf("%s är inte true", [path]))
+
+too_old(path, d, limit) := msg(
+	path,
+	sprintf("%s is %s, %d days before the evaluation date; at most %d days are allowed", [path, d, age(d), limit]),
+	sprintf("%s är %s, %d dagar före utvärderingsdatumet; högst %d dagar är tillåtet", [path, d, age(d), limit]),
+)
+
+above(path, v, limit) := msg(
+	path,
+	sprintf("%s is %v; at most %v is allowed", [path, v, limit]),
+	sprintf("%s är %v; högst %v är tillåtet", [path, v, limit]),
+)
+
+not_one_of(path, v, allowed) := msg(
+	path,
+	sprintf("%s is %v; expected one of %s", [path, v, concat(", ", sort(allowed))]),
+	sprintf("%s är %v; förväntat ett av %s", [path, v, concat(", ", sort(allowed))]),
+)
+
+lacks(path, missing_items) := msg(
+	path,
+	sprintf("%s lacks %s", [path, concat(", ", sort(missing_items))]),
+	sprintf("%s saknar %s", [path, concat(", ", sort(missing_items))]),
+)
+
+# Reasons a requirement does not apply.
+reason(en, sv) := {"en": en, "sv": sv}
+
+not_live := reason("the channel is closed", "kanalen är avvecklad")
+
+no_live_channel := reason("no channel is live", "ingen kanal är aktiv")
+
+# unless_live(c) is the set of reasons channel requirement scope excludes c.
+unless_live(c) := set() if live(c)
+
+else := {not_live}
+
+unless_any_live := set() if any_live
+
+else := {no_live_channel}
+
+# values_indexed(x) is x's non-null items by their original index, so that
+# paths in messages name the item the user wrote.
+values_indexed(x) := {j: v | some j, v in x; v != null} if is_array(x)
+
+else := {}
+
+# stale(path, d, limit) explains a failed within(d, limit). Pass d through
+# object.get: an undefined argument would make the message, and so the
+# failure, silently disappear.
+stale(path, d, limit) := too_old(path, d, limit) if present(d)
+
+else := missing(path)
+
+# Reference resolution (model.md §15): ref(c, key, index) is the referenced
+# object {i, v}; undefined when the reference is absent or unresolved.
+ref(c, key, idx) := idx[c[key]]
+
+# unresolved(path, id) names a reference that resolves to nothing (IN-09).
+unresolved(path, id) := msg(
+	path,
+	sprintf("%s %q names nothing: no object has that id", [path, id]),
+	sprintf("%s %q pekar inte på något: inget objekt har det id:t", [path, id]),
+)
+
+# missing_ref(c, i, key, idx) explains why a channel's reference is unusable.
+missing_ref(c, i, key, idx) := unresolved(path, c[key]) if {
+	path := sprintf("channels[%d].%s", [i, key])
+	present(c[key])
+	not idx[c[key]]
+} else := missing(sprintf("channels[%d].%s", [i, key]))

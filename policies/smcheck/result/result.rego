@@ -1,0 +1,48 @@
+# METADATA
+# title: Finding builder
+# description: |
+#   Builds every result from the requirement's own METADATA (rego.metadata.chain()),
+#   so that id, point and severity are written once, in the annotation above the
+#   rule. Titles, remediation and references are read from the same annotation by
+#   the runner; results carry only what varies per target.
+package smcheck.result
+
+import data.smcheck.lib
+
+# channel(chain, i, na, problems) is the result of a channel-scope requirement
+# for channel i. na is the set of reasons it does not apply, problems the set
+# of lib.msg objects naming what failed.
+channel(chain, i, na, problems) := _make(chain, lib.target(i), sprintf("channels[%d]", [i]), na, problems)
+
+# agency(chain, na, problems) is the result of an agency-scope requirement.
+agency(chain, na, problems) := _make(chain, "agency", "$", na, problems)
+
+# waiver(chain, i, na, problems) is the result of a W check for waivers[i].
+waiver(chain, i, na, problems) := _make(chain, sprintf("waivers[%d]", [i]), sprintf("waivers[%d]", [i]), na, problems)
+
+_make(chain, target, path, na, problems) := {
+	"id": m.id,
+	"point": m.point,
+	"severity": m.severity,
+	"target": target,
+	"status": _status(na, problems),
+	"path": _path(path, na, problems),
+	"messages": _messages(na, problems),
+} if {
+	m := chain[0].annotations.custom
+}
+
+_status(na, problems) := "not_applicable" if count(na) > 0
+
+else := "fail" if count(problems) > 0
+
+else := "pass"
+
+_path(default_path, na, problems) := sort([p.path | some p in problems])[0] if {
+	count(na) == 0
+	count(problems) > 0
+} else := default_path
+
+_messages(na, problems) := sort(na) if count(na) > 0
+
+else := sort(problems)

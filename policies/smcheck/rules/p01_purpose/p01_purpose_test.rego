@@ -1,0 +1,84 @@
+package smcheck.rules.p01_test
+
+import data.smcheck.rules.p01
+import data.smcheck.testutil as t
+
+test_compliant_passes if {
+	every id in ["P1.1", "P1.2", "P1.3", "P1.4", "P1.5", "P1.6"] {
+		t.status(p01.results, id, "fb-kommun") == "pass" with input as t.base
+	}
+}
+
+test_closed_channel_not_applicable if {
+	t.status(p01.results, "P1.1", "fb-kommun") == "not_applicable" with input as t.channel({"status": "closed"})
+}
+
+test_p1_1_purpose_missing if {
+	t.status(p01.results, "P1.1", "fb-kommun") == "fail" with input as t.without(["purpose"])
+}
+
+test_p1_1_purpose_blank if {
+	t.status(p01.results, "P1.1", "fb-kommun") == "fail" with input as t.channel({"purpose": "   "})
+}
+
+test_p1_1_purpose_too_short_counts_trimmed_code_points if {
+	# 19 code points after trimming, with non-ASCII letters.
+	t.status(p01.results, "P1.1", "fb-kommun") == "fail" with input as t.channel({"purpose": "  Åäö informerar nu  "})
+	t.status(p01.results, "P1.1", "fb-kommun") == "pass" with input as t.channel({"purpose": "Åäö informerar nu!!!"})
+}
+
+test_p1_1_threshold_configurable if {
+	t.status(p01.results, "P1.1", "fb-kommun") == "pass" with input as object.union(t.channel({"purpose": "Kort syfte"}), {"config": {"purpose_min_length": 5}})
+}
+
+test_p1_2_no_goals if {
+	t.status(p01.results, "P1.2", "fb-kommun") == "fail" with input as t.channel({"goals": []})
+}
+
+test_p1_2_no_linked_goal if {
+	t.status(p01.results, "P1.2", "fb-kommun") == "fail" with input as t.channel({"goals": [{"text": "Mål", "indicator": "x"}]})
+}
+
+test_p1_2_unresolved_reference_counts_as_absent if {
+	inp := t.channel({"goals": [{"text": "Mål", "mission_objective_ref": "mo-okand"}]})
+	t.status(p01.results, "P1.2", "fb-kommun") == "fail" with input as inp
+	contains(t.messages(p01.results, "P1.2", "fb-kommun"), "unresolved: mo-okand") with input as inp
+}
+
+test_p1_2_one_linked_goal_is_enough if {
+	goals := [{"text": "A"}, {"text": "B", "mission_objective_ref": "mo-kris"}]
+	t.status(p01.results, "P1.2", "fb-kommun") == "pass" with input as t.channel({"goals": goals})
+}
+
+test_p1_3_audience_missing if {
+	t.status(p01.results, "P1.3", "fb-kommun") == "fail" with input as t.channel({"target_audience": [" "]})
+}
+
+test_p1_4_goal_without_indicator if {
+	goals := [{"text": "A", "mission_objective_ref": "mo-kris"}]
+	t.status(p01.results, "P1.4", "fb-kommun") == "fail" with input as t.channel({"goals": goals})
+}
+
+test_p1_4_not_applicable_without_goals if {
+	t.status(p01.results, "P1.4", "fb-kommun") == "not_applicable" with input as t.without(["goals"])
+}
+
+test_p1_5_review_missing_or_old if {
+	t.status(p01.results, "P1.5", "fb-kommun") == "fail" with input as t.without(["last_reviewed"])
+	t.status(p01.results, "P1.5", "fb-kommun") == "fail" with input as t.channel({"last_reviewed": "2025-10-31"})
+	t.status(p01.results, "P1.5", "fb-kommun") == "pass" with input as t.channel({"last_reviewed": "2025-11-01"})
+}
+
+test_p1_6_accessibility if {
+	t.status(p01.results, "P1.6", "fb-kommun") == "fail" with input as t.channel({"accessibility": {"alt_text": "missing", "captions": "provided"}})
+	t.status(p01.results, "P1.6", "fb-kommun") == "fail" with input as t.doc({"channels": [object.union(object.remove(t.base.channels[0], ["accessibility"]), {"accessibility": {"alt_text": "provided"}})]})
+	t.status(p01.results, "P1.6", "fb-kommun") == "pass" with input as t.channel({"accessibility": {"alt_text": "not_applicable", "captions": "provided"}})
+}
+
+test_p1_3_audience_absent if {
+	t.status(p01.results, "P1.3", "fb-kommun") == "fail" with input as t.without(["target_audience"])
+}
+
+test_p1_2_goals_absent if {
+	t.status(p01.results, "P1.2", "fb-kommun") == "fail" with input as t.without(["goals"])
+}
