@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/smcheck/smcheck/checks/input"
 )
@@ -42,11 +43,12 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 	return cleanConfig(cfg), sortIssues(issues)
 }
 
-// cleanConfig drops null values and null (erroneous) list elements.
+// cleanConfig drops null values, x- extension keys and null (erroneous) list
+// elements.
 func cleanConfig(m map[string]any) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		if v == nil {
+		if v == nil || strings.HasPrefix(k, "x-") {
 			continue
 		}
 		if list, ok := v.([]any); ok {

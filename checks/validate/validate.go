@@ -111,17 +111,16 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 			loaderAt[is.Path] = true
 		}
 	}
-	for _, is := range doc.Issues {
-		if is.Code == "IN-05" {
-			// the loader left null in place of the bad number: absent.
-			probs = append(probs, problem{code: "", path: input.ParsePath(is.Path), remove: true})
-		}
-	}
-
 	val := deepCopyMap(root)
 	for _, p := range probs {
 		if p.remove {
 			removeAt(val, p.path)
+		}
+	}
+	for _, is := range doc.Issues {
+		if is.Code == "IN-05" {
+			// The loader left null in place of a non-finite number: absent.
+			removeAt(val, input.ParsePath(is.Path))
 		}
 	}
 
@@ -149,7 +148,7 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 	out.Value = val
 
 	for _, p := range probs {
-		if p.code == "" || (p.code == "IN-05" && loaderAt[p.path.String()]) {
+		if p.code == "IN-05" && loaderAt[p.path.String()] {
 			continue
 		}
 		issues = append(issues, v.locate(doc, nil, p))
@@ -158,8 +157,9 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 	return out
 }
 
-// locate turns a problem into an issue with its position. posPrefix adjusts
-// the path used for the position lookup (config files without config:).
+// locate turns a problem into an issue with its position. posPath, if not
+// nil, is the path to look the position up by (it differs from the reported
+// path in config files written without the config: wrapper).
 func (v *Validator) locate(doc *input.Doc, posPath input.Path, p problem) input.Issue {
 	is := input.NewIssue(p.code, p.path.String(), p.msg, p.hint)
 	if posPath == nil {

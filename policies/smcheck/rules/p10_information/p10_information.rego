@@ -204,7 +204,7 @@ _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data
 #   remediation:
 #     en: Tell users where to submit cases and formal requests.
 #     sv: Ange var ärenden och formella framställningar ska lämnas.
-#   references: [Gp 8, Gp 10, FL 7 §]
+#   references: ["Gp 8, 10", FL 7 §]
 results contains r if {
 	some i, c in lib.channels
 	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_6, i, set()))

@@ -1,0 +1,276 @@
+// Package checks turns agency files into results: load (YAML with positions),
+// validate (JSON Schema and model.md §16), evaluate (the embedded Rego
+// policies) and attach file:line to every finding. It knows nothing of the
+// command line or of output formats, and nothing of how files were found.
+package checks
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/input"
+	"github.com/smcheck/smcheck/checks/validate"
+	"github.com/smcheck/smcheck/policies"
+)
+
+// Result statuses of a requirement for a target (requirements.md §1).
+const (
+	StatusPass          = "pass"
+	StatusFail          = "fail"
+	StatusNotApplicable = "not_applicable"
+	StatusWaived        = "waived"
+)
+
+// Overall outcomes of a file.
+const (
+	OutcomePass    = "pass"
+	OutcomeFail    = "fail"
+	OutcomeInvalid = "invalid"
+)
+
+// Options of a run. They apply to every file alike.
+type Options struct {
+	// AsOf is --as-of (YYYY-MM-DD) or "".
+	AsOf string
+	// Today is the current date in Europe/Stockholm, the last fallback.
+	Today string
+	// RunnerConfig is the --config file's configuration, already validated.
+	RunnerConfig map[string]any
+	// IgnoreInputConfig applies only defaults and RunnerConfig.
+	IgnoreInputConfig bool
+}
+
+// Checker checks files. Policies are compiled and the schema once, in New;
+// Check is safe for concurrent use.
+type Checker struct {
+	Engine    *engine.Engine
+	Validator *validate.Validator
+	opt       Options
+}
+
+// New compiles the embedded policies and the schema.
+func New(ctx context.Context, opt Options) (*Checker, error) {
+	eng, err := engine.New(ctx, policies.FS)
+	if err != nil {
+		return nil, err
+	}
+	val, err := validate.NewValidator()
+	if err != nil {
+		return nil, fmt.Errorf("compiling the data-model schema: %w", err)
+	}
+	return &Checker{Engine: eng, Validator: val, opt: opt}, nil
+}
+
+// Catalog is the requirement catalogue of the embedded policies.
+func (c *Checker) Catalog() *engine.Catalog { return c.Engine.Catalog }
+
+// Finding is one requirement × target result, ready for any report.
+type Finding struct {
+	ID          string             `json:"requirement"`
+	Point       int                `json:"point"`
+	Severity    string             `json:"severity"`
+	Status      string             `json:"status"`
+	Target      string             `json:"target"`
+	Title       string             `json:"title"`
+	TitleSV     string             `json:"title_sv"`
+	Path        string             `json:"path"`
+	Line        int                `json:"line"`
+	Column      int                `json:"column"`
+	Messages    []engine.Message   `json:"messages"`
+	Remediation engine.Remediation `json:"remediation"`
+	References  []string           `json:"references"`
+	Waiver      *engine.RawWaiver  `json:"waiver,omitempty"`
+}
+
+// Result is everything known about one file.
+type Result struct {
+	File           string            `json:"file"`
+	SHA256         string            `json:"sha256,omitempty"`
+	Agency         string            `json:"agency,omitempty"`
+	EvalDate       string            `json:"eval_date,omitempty"`
+	EvalDateSource string            `json:"eval_date_source,omitempty"`
+	Config         map[string]any    `json:"-"`
+	ConfigSource   map[string]string `json:"-"`
+	Issues         []input.Issue     `json:"input_issues"`
+	Findings       []Finding         `json:"findings"`
+	UnusedWaivers  []UnusedWaiver    `json:"unused_waivers"`
+	// Error is set when the file could not be checked at all (unreadable).
+	Error string `json:"error,omitempty"`
+}
+
+// UnusedWaiver is a valid waiver that matched no failing finding (C4).
+type UnusedWaiver struct {
+	Index       int    `json:"index"`
+	Requirement string `json:"requirement"`
+	Target      string `json:"target"`
+	Expires     string `json:"expires"`
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+}
+
+// HasInputErrors reports an invalid file: unreadable or any input error.
+func (r *Result) HasInputErrors() bool {
+	if r.Error != "" {
+		return true
+	}
+	for _, i := range r.Issues {
+		if i.IsError() {
+			return true
+		}
+	}
+	return false
+}
+
+// Fails reports whether the finding fails the run under failOn ("error" or
+// "warning"). W checks are errors in every mode (C31).
+func (f Finding) Fails(failOn string) bool {
+	if f.Status != StatusFail {
+		return false
+	}
+	return f.Severity == "error" || failOn == "warning"
+}
+
+// Outcome is the file's overall result (requirements.md §1).
+func (r *Result) Outcome(failOn string) string {
+	if r.HasInputErrors() {
+		return OutcomeInvalid
+	}
+	for _, f := range r.Findings {
+		if f.Fails(failOn) {
+			return OutcomeFail
+		}
+	}
+	return OutcomePass
+}
+
+// CheckFile reads and checks one file. A file that cannot be read is a
+// result with Error set, so a batch goes on.
+func (c *Checker) CheckFile(ctx context.Context, path string) *Result {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return &Result{File: path, Error: fmt.Sprintf("cannot read the file: %v", unwrapPathError(err))}
+	}
+	return c.Check(ctx, path, data)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Check checks one file's content; name is used in locations.
+func (c *Checker) Check(ctx context.Context, name string, data []byte) *Result {
+	doc := input.Load(name, data)
+	res := &Result{File: name, SHA256: doc.SHA256}
+	out := c.Validator.Validate(doc, validate.Options{
+		AsOf:              c.opt.AsOf,
+		Today:             c.opt.Today,
+		Defaults:          c.Engine.Defaults,
+		RunnerConfig:      c.opt.RunnerConfig,
+		IgnoreInputConfig: c.opt.IgnoreInputConfig,
+	})
+	res.Issues = out.Issues
+	res.EvalDate, res.EvalDateSource = out.EvalDate, out.EvalDateSource
+	res.Config, res.ConfigSource = out.Config, out.ConfigSource
+	if out.Value == nil {
+		return res
+	}
+	if a, ok := out.Value["agency"].(map[string]any); ok {
+		res.Agency, _ = a["name"].(string)
+	}
+	out.Value["eval_date"] = out.EvalDate
+	out.Value["config"] = out.Config
+	raw, err := c.Engine.Eval(ctx, out.Value)
+	if err != nil {
+		res.Error = err.Error()
+		return res
+	}
+	res.Findings = c.findings(doc, raw)
+	for _, w := range raw.UnusedWaivers {
+		uw := UnusedWaiver{}
+		uw.Index = intOf(w["index"])
+		uw.Requirement, _ = w["requirement"].(string)
+		uw.Target, _ = w["target"].(string)
+		uw.Expires, _ = w["expires"].(string)
+		uw.Line, uw.Column = doc.Pos(input.Root.Key("waivers").Index(uw.Index))
+		res.UnusedWaivers = append(res.UnusedWaivers, uw)
+	}
+	sort.Slice(res.UnusedWaivers, func(i, j int) bool { return res.UnusedWaivers[i].Index < res.UnusedWaivers[j].Index })
+	return res
+}
+
+func intOf(v any) int {
+	switch n := v.(type) {
+	case float64:
+		return int(n)
+	case int:
+		return n
+	case interface{ String() string }:
+		i, _ := strconv.Atoi(n.String())
+		return i
+	}
+	return 0
+}
+
+func (c *Checker) findings(doc *input.Doc, raw *engine.Raw) []Finding {
+	out := make([]Finding, 0, len(raw.Results))
+	for _, r := range raw.Results {
+		f := Finding{
+			ID: r.ID, Point: r.Point, Severity: r.Severity, Status: r.Status,
+			Target: r.Target, Path: r.Path, Messages: r.Messages, Waiver: r.Waiver,
+		}
+		if rule, ok := c.Engine.Catalog.Rule(r.ID); ok {
+			f.Title, f.TitleSV = rule.Title, rule.TitleSV
+			f.Remediation, f.References = rule.Remediation, rule.References
+		}
+		f.Line, f.Column = doc.Pos(input.ParsePath(r.Path))
+		out = append(out, f)
+	}
+	SortFindings(out)
+	return out
+}
+
+// SortFindings orders findings as clarifications C5 says: requirement number,
+// then target (agency first, channel ids in code-point order, waivers by index).
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.ID != b.ID {
+			return engine.Less(a.ID, b.ID)
+		}
+		return targetLess(a.Target, b.Target)
+	})
+}
+
+func targetLess(a, b string) bool {
+	ra, rb := targetRank(a), targetRank(b)
+	if ra != rb {
+		return ra < rb
+	}
+	if ra == 2 {
+		return waiverIndex(a) < waiverIndex(b)
+	}
+	return a < b
+}
+
+func targetRank(t string) int {
+	switch {
+	case t == "agency":
+		return 0
+	case strings.HasPrefix(t, "waivers["):
+		return 2
+	}
+	return 1
+}
+
+func waiverIndex(t string) int {
+	n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(t, "waivers["), "]"))
+	return n
+}

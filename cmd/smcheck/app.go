@@ -1,0 +1,90 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit codes (requirements.md §1, design.md): decided in one place.
+const (
+	exitPass    = 0
+	exitFail    = 1
+	exitInvalid = 2
+)
+
+// exitError carries an exit code out of a command; msg may be empty when the
+// command already printed what the user needs.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageError(format string, args ...any) error {
+	return &exitError{code: exitInvalid, msg: fmt.Sprintf(format, args...)}
+}
+
+// Build information, set with -ldflags "-X main.version=… -X main.commit=…".
+var (
+	version = "dev"
+	commit  = "unknown"
+)
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := &cli.App{
+		Name:      "smcheck",
+		Usage:     "check an agency's social-media use against E-delegationen's guidelines",
+		UsageText: "smcheck check [options] FILE|DIR|GLOB|- ...\n   smcheck rules | explain ID | schema | version",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		Commands: []*cli.Command{
+			checkCommand(),
+			rulesCommand(),
+			explainCommand(),
+			schemaCommand(),
+			versionCommand(),
+		},
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError("%v", err)
+		},
+	}
+	err := app.Run(args)
+	if err == nil {
+		return exitPass
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "smcheck: %s\n", ee.msg)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "smcheck: %v\n", err)
+	if strings.Contains(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "No help topic") {
+		return exitInvalid
+	}
+	return exitInvalid
+}
+
+// onUsageError makes a command's flag errors exit 2 with the message.
+func onUsageError(c *cli.Context, err error, _ bool) error {
+	return usageError("%s: %v (see smcheck %s --help)", c.Command.Name, err, c.Command.Name)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

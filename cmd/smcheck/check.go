@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Stockholm without the system's zoneinfo
+
+	opaversion "github.com/open-policy-agent/opa/v1/version"
+	"github.com/urfave/cli/v2"
+
+	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/discover"
+	"github.com/smcheck/smcheck/checks/input"
+	"github.com/smcheck/smcheck/internal/atomicfile"
+	"github.com/smcheck/smcheck/report"
+)
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Usage:     "check agency files and report per requirement and channel",
+		ArgsUsage: "FILE|DIR|GLOB|- ...",
+		Description: "Directories are walked for *.yaml and *.yml; '-' reads paths from standard input.\n" +
+			"Exit code: 0 all pass, 1 a requirement failed, 2 invalid input or usage.",
+		OnUsageError: onUsageError,
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT[=FILE]`, repeatable: " + strings.Join(report.Names(), ", ")},
+			&cli.StringFlag{Name: "as-of", Usage: "evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"},
+			&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
+			&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
+			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest failed severity that fails the run: `error` or warning"},
+			&cli.BoolFlag{Name: "strict", Usage: "same as --fail-on warning"},
+			&cli.StringFlag{Name: "lang", Usage: "report language `en` or sv (default from LANG, else en)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "show only failures and input errors"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
+			&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour (also when NO_COLOR is set)"},
+		},
+		Action: runCheck,
+	}
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// output is one requested format and where it goes.
+type output struct {
+	format string
+	path   string // "" for stdout
+	file   *atomicfile.File
+	w      report.Writer
+}
+
+func runCheck(c *cli.Context) error {
+	ctx := context.Background()
+	if c.NArg() == 0 {
+		return usageError("check: name at least one agency file, directory or glob (or - to read paths from standard input)")
+	}
+	asOf := c.String("as-of")
+	if asOf != "" {
+		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
+			return usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
+		}
+	}
+	failOn := c.String("fail-on")
+	if c.Bool("strict") {
+		failOn = "warning"
+	}
+	if failOn != "error" && failOn != "warning" {
+		return usageError("--fail-on %q: use error or warning", failOn)
+	}
+	lang, err := language(c.String("lang"))
+	if err != nil {
+		return err
+	}
+	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
+	checker, err := checks.New(ctx, opt)
+	if err != nil {
+		return err
+	}
+	if cfgPath := c.String("config"); cfgPath != "" {
+		cfg, err := loadRunnerConfig(checker, cfgPath, c.App.ErrWriter)
+		if err != nil {
+			return err
+		}
+		opt.RunnerConfig = cfg
+		if checker, err = checks.New(ctx, opt); err != nil {
+			return err
+		}
+	}
+	stdout := c.App.Writer
+	ropt := report.Options{
+		Quiet: c.Bool("quiet"),
+		Color: isTerminal(stdout) && os.Getenv("NO_COLOR") == "" && !c.Bool("no-color"),
+		Width: terminalWidth(stdout),
+	}
+	if ropt.Root, err = os.Getwd(); err != nil {
+		return fmt.Errorf("finding the working directory: %w", err)
+	}
+	outs, err := openOutputs(c.StringSlice("format"), stdout, ropt)
+	if err != nil {
+		return err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			for _, o := range outs {
+				if o.file != nil {
+					o.file.Abort()
+				}
+			}
+		}
+	}()
+
+	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
+	for _, p := range problems {
+		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
+	}
+	if len(paths) == 0 {
+		return &exitError{code: exitInvalid}
+	}
+
+	meta := &report.Meta{
+		Tool: "smcheck", Version: version, Commit: commit, OPAVersion: opaversion.Version,
+		PolicySHA256: checker.Engine.SHA256, AsOf: asOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
+	}
+	var werr error
+	for _, o := range outs {
+		if err := o.w.Start(meta); err != nil && werr == nil {
+			werr = err
+		}
+	}
+	summary := &report.Summary{}
+	bar := newProgress(c.App.ErrWriter, len(paths), ropt.Quiet)
+	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+		summary.Tally(r, failOn)
+		for _, o := range outs {
+			if err := o.w.Add(r); err != nil && werr == nil {
+				werr = err
+			}
+		}
+		bar.Add(1)
+	})
+	bar.Finish()
+	for _, o := range outs {
+		if err := o.w.End(summary); err != nil && werr == nil {
+			werr = err
+		}
+	}
+	if werr != nil {
+		return fmt.Errorf("writing the report: %w", werr)
+	}
+	for _, o := range outs {
+		if o.file != nil {
+			if err := o.file.Commit(); err != nil {
+				return err
+			}
+		}
+	}
+	committed = true
+	switch {
+	case summary.Invalid > 0 || len(problems) > 0:
+		return &exitError{code: exitInvalid}
+	case summary.Failed > 0:
+		return &exitError{code: exitFail}
+	}
+	return nil
+}
+
+// openOutputs parses -f FORMAT[=FILE]; at most one format goes to stdout.
+func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output, error) {
+	if len(specs) == 0 {
+		specs = []string{"table"}
+	}
+	var outs []*output
+	toStdout := 0
+	for _, spec := range specs {
+		name, path, _ := strings.Cut(spec, "=")
+		out := &output{format: name, path: path}
+		var w io.Writer = stdout
+		fo := o
+		if path != "" && path != "-" {
+			f, err := atomicfile.Create(path)
+			if err != nil {
+				return nil, usageError("--format %s: %v", spec, err)
+			}
+			out.file, w = f, f
+			fo.Color = false
+		} else {
+			toStdout++
+		}
+		rw, err := report.New(name, w, fo)
+		if err != nil {
+			if out.file != nil {
+				out.file.Abort()
+			}
+			return nil, usageError("--format %s: %v", spec, err)
+		}
+		out.w = rw
+		outs = append(outs, out)
+	}
+	if toStdout > 1 {
+		return nil, usageError("--format: only one format can go to standard output; give the others a file (-f sarif=results.sarif)")
+	}
+	return outs, nil
+}
+
+// loadRunnerConfig reads --config FILE; an invalid file is a usage error.
+func loadRunnerConfig(c *checks.Checker, path string, stderr io.Writer) (map[string]any, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageError("--config: %v", err)
+	}
+	doc := input.Load(path, data)
+	if doc.Fatal {
+		return nil, usageError("--config %s", issueText(path, doc.Issues[0]))
+	}
+	cfg, issues := c.Validator.ValidateConfig(doc)
+	bad := false
+	for _, i := range issues {
+		fmt.Fprintf(stderr, "smcheck: --config %s\n", issueText(path, i))
+		bad = bad || i.IsError()
+	}
+	if bad {
+		return nil, &exitError{code: exitInvalid, msg: "--config " + path + " has errors; fix them or leave the flag out"}
+	}
+	return cfg, nil
+}
+
+func issueText(file string, i input.Issue) string {
+	s := fmt.Sprintf("%s: %s %s: %s", report.Location(file, i.Line, i.Column), i.Code, i.Path, i.Message)
+	if i.Hint != "" {
+		s += " (" + i.Hint + ")"
+	}
+	return s
+}
+
+// language picks --lang, else LANG (sv_SE… → sv), else en.
+func language(flag string) (string, error) {
+	switch flag {
+	case "en", "sv":
+		return flag, nil
+	case "":
+		for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			if v := os.Getenv(env); v != "" {
+				if strings.HasPrefix(v, "sv") {
+					return "sv", nil
+				}
+				return "en", nil
+			}
+		}
+		return "en", nil
+	}
+	return "", usageError("--lang %q: use en or sv", flag)
+}
+
+// today is the current date in Sweden: the last fallback for the evaluation
+// date (model.md §1), read once per run.
+func today() string {
+	loc, err := time.LoadLocation("Europe/Stockholm")
+	if err != nil {
+		loc = time.UTC
+	}
+	return time.Now().In(loc).Format("2006-01-02")
+}

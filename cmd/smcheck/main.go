@@ -1,0 +1,11 @@
+// Command smcheck checks Swedish agencies' use of social media against
+// E-delegationen's guidelines (2010-12-30), encoded as embedded Rego policies.
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
