@@ -127,9 +127,11 @@ interactive(c) if {
 requires_agreement(c) if c.third_party_hosted == true
 
 requires_agreement(c) if {
-	not is_boolean(c.third_party_hosted)
+	not has_boolean(c, "third_party_hosted")
 	c.platform in config.platforms_requiring_agreement
 }
+
+has_boolean(obj, key) if is_boolean(object.get(obj, key, null))
 
 handles_cases(c) if c.used_for_case_handling == true
 

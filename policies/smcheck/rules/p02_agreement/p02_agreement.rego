@@ -15,20 +15,10 @@ _agr(c) := lib.agreements[c.agreement_ref]
 
 # requires_agreement(c) (requirements.md §1.1): c.third_party_hosted if
 # present, else c.platform ∈ config.platforms_requiring_agreement.
-# lib.requires_agreement is not used: its `not is_boolean(c.third_party_hosted)`
-# is undefined, not true, when the key is absent (the README's bold rule), so
-# it never holds for a channel without third_party_hosted.
-_requires_agreement(c) if c.third_party_hosted == true
-
-_requires_agreement(c) if {
-	not lib.has(c, "third_party_hosted")
-	c.platform in lib.config.platforms_requiring_agreement
-}
-
 # Applies for P2.1: live(c) and requires_agreement(c).
 _p2_1_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
 
-else := set() if _requires_agreement(c)
+else := set() if lib.requires_agreement(c)
 
 else := {lib.reason(
 	"the channel requires no agreement (third_party_hosted is false, or the platform is not in config.platforms_requiring_agreement)",
