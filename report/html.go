@@ -162,7 +162,10 @@ func (h *htmlWriter) Add(r *checks.Result) error {
 			a.NotApp = append(a.NotApp, htmlCount{p.Point, p.NotApplicable})
 		}
 	}
+	// An invalid file was evaluated with its erroneous values treated as
+	// absent; its compliance is not shown as a figure.
 	pct, ok := Overall(scores)
+	ok = ok && !a.Invalid
 	a.Overall = pctText(pct, ok)
 	a.OverallSort = "-1"
 	if ok {
@@ -331,6 +334,12 @@ var htmlText = map[string][2]string{
 	"all":             {"All valid files", "Alla giltiga filer"},
 	"eval_date":       {"Evaluation date", "Bedömningsdatum"},
 	"failed_errors":   {"Failed errors", "Fel"},
+	"n_errors":        {"failed errors", "fel"},
+	"n_warnings":      {"failed warnings", "varningar"},
+	"col_errors":      {"Errors", "Fel"},
+	"col_warnings":    {"Warnings", "Varningar"},
+	"col_na":          {"N/A", "Ej till."},
+	"col_unused":      {"Unused waivers", "Oanvända undantag"},
 	"failed_warnings": {"Failed warnings", "Varningar"},
 	"waived":          {"waived", "undantagna"},
 	"Waived":          {"Waived", "Undantag"},

@@ -87,6 +87,14 @@ func findingText(f checks.Finding, lang string) string {
 // issueText is an input issue's message with its hint.
 func issueText(i input.Issue, lang string) string { return withFix(i.Message, i.Hint, lang) }
 
+// unusedWaiverText describes an unused waiver.
+func unusedWaiverText(u checks.UnusedWaiver, lang string) string {
+	return fmt.Sprintf(Text(lang,
+		"waivers[%d] (%s for %s, expires %s) matches no failing finding.",
+		"waivers[%d] (%s för %s, upphör %s) matchar ingen brist."),
+		u.Index, u.Requirement, u.Target, u.Expires)
+}
+
 // relPath is file relative to root ("" is the current directory) with
 // forward slashes; ok is false when the file is outside root (the path is
 // then absolute).
@@ -303,11 +311,7 @@ func (s *sarifWriter) Add(r *checks.Result) error {
 		}
 	}
 	for _, u := range r.UnusedWaivers {
-		text := fmt.Sprintf(Text(s.lang,
-			"waivers[%d] (%s for %s, expires %s) matches no failing finding.",
-			"waivers[%d] (%s för %s, upphör %s) matchar ingen brist."),
-			u.Index, u.Requirement, u.Target, u.Expires)
-		s.result(ruleUnusedWaiver, "note", text, s.location(r.File, u.Line, u.Column),
+		s.result(ruleUnusedWaiver, "note", unusedWaiverText(u, s.lang), s.location(r.File, u.Line, u.Column),
 			fingerprint(ruleUnusedWaiver, uri, u.Requirement, u.Target))
 	}
 	return nil

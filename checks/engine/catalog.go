@@ -170,7 +170,7 @@ func regoOf(id string, a *ast.Annotations, b *Bundle) string {
 		name := rule.Head.Ref()[0].String()
 		annotated := false
 		for _, ra := range rule.Annotations {
-			if ra == a {
+			if rid, _ := ra.Custom["id"].(string); rid == id {
 				annotated = true
 			}
 		}

@@ -132,7 +132,7 @@ func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if c.active[n.Alias] {
-			iss := NewIssue("IN-01", p.String(), "the alias *"+n.Value+" refers to itself", "replace the recursive alias by a value")
+			iss := NewIssue("IN-01", "$", "the alias *"+n.Value+" refers to itself (at "+p.String()+")", "replace the recursive alias by a value")
 			iss.Line, iss.Column = n.Line, n.Column
 			c.fatal = &iss
 			return nil, false
