@@ -323,7 +323,7 @@ var htmlText = map[string][2]string{
 	"nav_details":     {"Details", "Detaljer"},
 	"overview":        {"Overview: compliance per agency and point", "Översikt: efterlevnad per myndighet och punkt"},
 	"points":          {"Compliance per point over all agencies", "Efterlevnad per punkt för alla myndigheter"},
-	"points_note":     {"Passed and waived results over applicable ones, pooled over all valid files.", "Uppfyllda och undantagna resultat av de tillämpliga, sammantaget för alla giltiga filer."},
+	"points_note":     {"Passed and waived results over applicable ones, pooled over all valid files. ✗ n: agencies with a failed error in the point.", "Uppfyllda och undantagna resultat av de tillämpliga, sammantaget för alla giltiga filer. ✗ n: myndigheter med fel i punkten."},
 	"agencies":        {"Agencies", "Myndigheter"},
 	"details":         {"Findings per agency", "Resultat per myndighet"},
 	"filter":          {"Filter", "Filtrera"},

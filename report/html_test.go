@@ -103,3 +103,13 @@ func TestHTMLKeepsNoPasses(t *testing.T) {
 		t.Errorf("kept %d findings, want the %d failed and waived ones", got, want)
 	}
 }
+
+// TestEmptyRun checks that the summary formats cope with a run of no files.
+func TestEmptyRun(t *testing.T) {
+	for _, format := range []string{"matrix", "csv", "csv-summary", "html"} {
+		out := runWriter(t, format, Options{}, testMeta(t, "sv"), nil)
+		if len(out) == 0 {
+			t.Errorf("%s wrote nothing for an empty run", format)
+		}
+	}
+}

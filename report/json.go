@@ -118,10 +118,10 @@ type jsonSummary struct {
 // "files" per Add, and "summary" (after "files", since it is known only at
 // the end) at End.
 type jsonWriter struct {
-	w    io.Writer
-	o    Options
-	m    *Meta
-	n    int
+	w io.Writer
+	o Options
+	m *Meta
+	n int
 }
 
 // jsonIndent is the indentation of the document; file objects sit at depth 2.
@@ -215,13 +215,9 @@ func langOf(m *Meta) string {
 	return m.Lang
 }
 
-func jsonCountsOf(c Counts) jsonCounts {
-	return jsonCounts{
-		FailedErrors: c.FailedErrors, FailedWarnings: c.FailedWarnings, Passed: c.Passed,
-		Waived: c.Waived, NotApplicable: c.NotApplicable,
-		InputErrors: c.InputErrors, InputWarnings: c.InputWarnings,
-	}
-}
+// jsonCountsOf converts explicitly: a change to Counts fails to compile here
+// instead of silently changing the documented format.
+func jsonCountsOf(c Counts) jsonCounts { return jsonCounts(c) }
 
 func jsonFileOf(r *checks.Result, m *Meta) jsonFile {
 	lang := langOf(m)

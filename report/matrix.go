@@ -73,7 +73,7 @@ func (m *matrixWriter) Add(r *checks.Result) error {
 		row.notes = append(row.notes, r.Error)
 	}
 	for _, i := range r.Issues {
-		row.notes = append(row.notes, fmt.Sprintf("%s %s %s: %s", Location(r.File, i.Line, i.Column), i.Code, i.Level, i.Message))
+		row.notes = append(row.notes, fmt.Sprintf("%s %s %s: %s", Location(r.File, i.Line, i.Column), i.Code, htmlLabel(lang, i.Level), i.Message))
 	}
 	for _, u := range r.UnusedWaivers {
 		row.notes = append(row.notes, fmt.Sprintf("%s %s: %s %s (%s %s)",
@@ -195,7 +195,7 @@ func (m *matrixWriter) End(s *Summary) error {
 		}
 	}
 	footer := []any{Text(lang, "Compliance per point", "Efterlevnad per punkt"),
-		fmt.Sprintf(Text(lang, "%d valid of %d files", "%d giltiga av %d filer"), valid, len(m.rows))}
+		fmt.Sprintf(Text(lang, "valid files: %d of %d", "giltiga filer: %d av %d"), valid, len(m.rows))}
 	for _, p := range m.sum {
 		footer = append(footer, pctText(p.Percent()))
 	}
@@ -219,9 +219,10 @@ func (m *matrixWriter) End(s *Summary) error {
 		}
 	}
 	if s != nil {
-		fmt.Fprintf(&b, "\n%s: %s (%d %s, %d %s, %d %s, %d %s)\n", Text(lang, "Result", "Resultat"), s.Outcome,
-			s.Files, Text(lang, "files", "filer"), s.Passed, Text(lang, "passed", "godkända"),
-			s.Failed, Text(lang, "failed", "underkända"), s.Invalid, Text(lang, "invalid", "ogiltiga"))
+		fmt.Fprintf(&b, "\n%s: %s (%s %d, %s %d, %s %d, %s %d)\n", Text(lang, "Result", "Resultat"),
+			htmlLabel(lang, "outcome_"+s.Outcome),
+			Text(lang, "files", "filer"), s.Files, Text(lang, "passed", "godkända"), s.Passed,
+			Text(lang, "failed", "underkända"), s.Failed, Text(lang, "invalid", "ogiltiga"), s.Invalid)
 	}
 	_, err := io.WriteString(m.w, b.String())
 	return err

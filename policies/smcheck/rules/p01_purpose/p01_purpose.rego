@@ -25,7 +25,7 @@ import data.smcheck.result
 #   references: [Gp 1]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p1_1, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_1[i]})
 }
 
 _p1_1[i] contains lib.missing(sprintf("channels[%d].purpose", [i])) if {
@@ -62,7 +62,7 @@ _p1_1[i] contains lib.msg(
 #   references: [Gp 1]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p1_2, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_2[i]})
 }
 
 _p1_2[i] contains msg if {
@@ -114,7 +114,7 @@ _dangling(c) := sprintf(" (unresolved: %s)", [concat(", ", sort(refs))]) if {
 #   references: [Gp 1]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p1_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_3[i]})
 }
 
 _p1_3[i] contains lib.missing(sprintf("channels[%d].target_audience", [i])) if {
@@ -144,7 +144,7 @@ _some_audience(c) if {
 #   references: [Gp 1]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p1_4_na(c), object.get(_p1_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p1_4_na(c), {m | some m in _p1_4[i]})
 }
 
 _p1_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -176,7 +176,7 @@ _p1_4[i] contains lib.missing(sprintf("channels[%d].goals[%d].indicator", [i, j]
 #   references: [Gp 1]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p1_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_5[i]})
 }
 
 _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit) if {
@@ -203,7 +203,7 @@ _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit
 #   references: ["DOS (digital service provided through a third party, e.g. social media, accessible as far as possible: DIGG guidance)", "FL 6 §"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p1_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_6[i]})
 }
 
 _p1_6[i] contains lib.missing(path) if {

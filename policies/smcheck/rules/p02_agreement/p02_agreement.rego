@@ -69,7 +69,7 @@ _required(path, key, v) := lib.msg(
 #   references: [Gp 2]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p2_1_na(c), object.get(_p2_1, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p2_1_na(c), {m | some m in _p2_1[i]})
 }
 
 _p2_1[i] contains lib.missing_ref(c, i, "agreement_ref", lib.agreements) if {
@@ -113,7 +113,7 @@ _same_platform(a, c) if {
 #   references: [Gp 2]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_2, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_2[i]})
 }
 
 _p2_2[i] contains lib.not_true(_apath(a, "review.reviewed")) if {
@@ -172,7 +172,7 @@ _p2_2[i] contains lib.msg(
 #   references: [Gp 2]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_3[i]})
 }
 
 _accepted_conclusions := {"accept", "accept_with_measures"}
@@ -216,7 +216,7 @@ _p2_3[i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_
 #   references: ["GDPR Art. 5(2), 24, 26, 28", "CJEU C-210/16 Wirtschaftsakademie"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_4[i]})
 }
 
 _roles := {"joint_controller", "processor", "independent_controller"}
@@ -256,7 +256,7 @@ _p2_4[i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(
 #   references: [GDPR Art. 30]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_5[i]})
 }
 
 _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
@@ -282,7 +282,7 @@ _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
 #   references: [GDPR Art. 35]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_6[i]})
 }
 
 _dpia_statuses := {"not_required", "completed"}
@@ -318,7 +318,7 @@ _p2_6[i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "pers
 #   references: ["GDPR Art. 44–46 (Art. 49 derogations, meant for occasional transfers, are not accepted by default)", "CJEU C-311/18 (Schrems II)", "DPF adequacy decision of 2023-07-10 (Implementing Decision (EU) 2023/1795)"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p2_7, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_7[i]})
 }
 
 _transfer_statuses := {"no_transfers", "transfers"}

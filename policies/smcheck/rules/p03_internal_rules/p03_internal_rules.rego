@@ -101,7 +101,7 @@ _latest_key(d, p) := "last_reviewed" if {
 #   references: [Gp 3]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p3_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_3[i]})
 }
 
 # The spokespersons by their original index.
@@ -224,7 +224,7 @@ _p3_5 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) 
 #   references: [Gp 3]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p3_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_6[i]})
 }
 
 _p3_6[i] contains _owner_msg(sprintf("channels[%d].account_owner", [i]), v) if {
@@ -258,7 +258,7 @@ _owner_msg(path, v) := lib.msg(
 #   references: ["Gp 3 (users must be able to trust that it is the agency speaking)"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p3_7, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_7[i]})
 }
 
 _p3_7[i] contains lib.missing(sprintf("channels[%d].official_listing_url", [i])) if {

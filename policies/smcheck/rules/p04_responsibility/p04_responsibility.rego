@@ -132,7 +132,7 @@ else := 0
 #   references: [Gp 4]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p4_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p4_4[i]})
 }
 
 _p4_4[i] contains _p4_4_msg(i, c, n, least) if {
@@ -181,7 +181,7 @@ _p4_4_msg(i, c, n, least) := lib.msg(
 #   references: [Gp 4]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p4_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p4_5[i]})
 }
 
 _p4_5[i] contains _true_msg(sprintf("channels[%d].mfa_enabled", [i]), lib.get(c, "mfa_enabled")) if {

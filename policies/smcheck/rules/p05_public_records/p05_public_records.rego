@@ -138,7 +138,7 @@ _p5_3 contains lib.msg(
 #   references: [Gp 5, TF 2 kap. 9 §, OSL 5 kap. 1 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p5_4_na(c), object.get(_p5_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p5_4_na(c), {m | some m in _p5_4[i]})
 }
 
 _p5_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()

@@ -33,7 +33,7 @@ else := {lib.reason("the channel has no usable archive_profile_ref (reported by 
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p6_1, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p6_1[i]})
 }
 
 _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if {
@@ -58,7 +58,7 @@ _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if 
 #   references: [Gp 6, AL 6 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p6_2, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_2[i]})
 }
 
 _p6_2[i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
@@ -109,7 +109,7 @@ _required(c) := {"agency_posts", "metadata"} | {t |
 #   references: [Gp 5–6, "RA-FS 2009:1"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p6_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_3[i]})
 }
 
 _p6_3[i] contains lib.msg(
@@ -141,7 +141,7 @@ _p6_3[i] contains lib.msg(
 #   references: ["RA-FS 2009:2", "AL 5–6 §§"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p6_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_4[i]})
 }
 
 _p6_4[i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
@@ -180,7 +180,7 @@ _p6_4[i] contains lib.msg(
 #   references: [Gp 6, AL 3 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p6_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_5[i]})
 }
 
 # _interval(c, p) is f of P6.5: the planned interval, else limit(c).
@@ -214,7 +214,7 @@ _p6_5[i] contains lib.stale(sprintf("channels[%d].last_capture_date", [i]), d, l
 #   references: [Gp 6, "RA-FS 2009:1"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p6_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_6[i]})
 }
 
 _destinations := {"e_archive", "records_system"}
@@ -248,7 +248,7 @@ _destination_msg(path, dest) := lib.not_one_of(path, dest, _destinations) if des
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p6_7_na(c), object.get(_p6_7, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p6_7_na(c), {m | some m in _p6_7[i]})
 }
 
 _p6_7_na(c) := set() if c.status == "closed"

@@ -97,7 +97,7 @@ _has_field(x, k) if {
 #   references: [Gp 8, OSL 5 kap. 1 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p8_3_na(c), object.get(_p8_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p8_3_na(c), {m | some m in _p8_3[i]})
 }
 
 _p8_3_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -168,7 +168,7 @@ _p8_4 contains lib.above("case_handling.registration_target_days", days, limit) 
 #   references: [Gp 8, SkL 3 kap. 3 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p8_5_na(c), object.get(_p8_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p8_5_na(c), {m | some m in _p8_5[i]})
 }
 
 _p8_5_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()

@@ -49,7 +49,7 @@ else := {lib.reason(
 #   references: [Gp 9, BBS 4 §, FL 6 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p9_1_na(c), object.get(_p9_1, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p9_1_na(c), {m | some m in _p9_1[i]})
 }
 
 _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
@@ -74,7 +74,7 @@ _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
 #   references: [Gp 9]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p9_2, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_2[i]})
 }
 
 _p9_2[i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
@@ -116,7 +116,7 @@ _fold(s) := lower(trim_space(s))
 #   references: [Gp 9]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p9_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_3[i]})
 }
 
 _p9_3[i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
@@ -164,7 +164,7 @@ _minutes(t) := (to_number(parts[0]) * 60) + to_number(parts[1]) if {
 #   references: [FL 6 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p9_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_4[i]})
 }
 
 _p9_4[i] contains msg if {
@@ -201,7 +201,7 @@ _at_most(m, key, limit) := lib.missing(path) if {
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p9_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_5[i]})
 }
 
 _p9_5[i] contains msg if {
@@ -251,7 +251,7 @@ _around_the_clock(m) if {
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p9_6_na(c), object.get(_p9_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _p9_6_na(c), {m | some m in _p9_6[i]})
 }
 
 _p9_6[i] contains lib.missing(sprintf("monitoring[%d].off_hours_measures", [m.i])) if {

@@ -36,7 +36,7 @@ else := {lib.reason("the channel has no usable info_notice_ref (reported by P10.
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), object.get(_p10_1, i, set()))
+	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p10_1[i]})
 }
 
 _p10_1[i] contains lib.missing_ref(c, i, "info_notice_ref", lib.notices) if {
@@ -77,7 +77,7 @@ _items := [
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_2, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_2[i]})
 }
 
 _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
@@ -104,7 +104,7 @@ _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missin
 #   references: [Gp 10]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_3, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_3[i]})
 }
 
 _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
@@ -138,7 +138,7 @@ _location_msg(path, loc) := lib.not_one_of(path, loc, _in_medium) if loc != null
 #   references: [Gp 10]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_4, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_4[i]})
 }
 
 _p10_4[i] contains msg if {
@@ -181,7 +181,7 @@ _latest_key(d, p) := "last_reviewed" if {
 #   references: ["GDPR Art. 5(1)(a), 13–14, 26(2)"]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_5, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_5[i]})
 }
 
 _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
@@ -207,7 +207,7 @@ _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data
 #   references: ["Gp 8, 10", FL 7 §]
 results contains r if {
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), object.get(_p10_6, i, set()))
+	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_6[i]})
 }
 
 _p10_6[i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {

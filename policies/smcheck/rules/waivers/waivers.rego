@@ -36,7 +36,7 @@ _scope := data.smcheck.catalogue.scope
 #   references: ["requirements.md §5"]
 results contains r if {
 	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, set(), object.get(_w1, i, set()))
+	r := result.waiver(rego.metadata.chain(), i, set(), {m | some m in _w1[i]})
 }
 
 _w1[i] contains lib.missing(sprintf("waivers[%d].%s", [i, f])) if {
@@ -99,7 +99,7 @@ _expected_target_sv("channel") := "id för en kanal (kravet gäller kanaler)"
 #   references: ["requirements.md §5"]
 results contains r if {
 	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["expires"]), object.get(_w2, i, set()))
+	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["expires"]), {m | some m in _w2[i]})
 }
 
 _w2[i] contains lib.msg(
@@ -129,7 +129,7 @@ _w2[i] contains lib.msg(
 #   references: ["requirements.md §5"]
 results contains r if {
 	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["approved_date", "expires"]), object.get(_w3, i, set()))
+	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["approved_date", "expires"]), {m | some m in _w3[i]})
 }
 
 _w3[i] contains lib.msg(
