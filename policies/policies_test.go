@@ -126,3 +126,34 @@ func lines(rs []cover.Range) int {
 	}
 	return n
 }
+
+// TestNoForbiddenBuiltins: built-in policies depend only on the input, the
+// evaluation date passed in and the configuration (issue #4's Rego style).
+func TestNoForbiddenBuiltins(t *testing.T) {
+	b, err := engine.LoadBundle(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forbidden := map[string]bool{"print": true, "http.send": true, "opa.runtime": true, "time.now_ns": true}
+	check := func(name string, op ast.Ref, row int) {
+		if s := op.String(); forbidden[s] || strings.HasPrefix(s, "net.") {
+			t.Errorf("%s:%d uses %s", name, row, s)
+		}
+	}
+	for name, m := range b.Modules {
+		ast.WalkExprs(m, func(e *ast.Expr) bool {
+			if e.IsCall() {
+				check(name, e.Operator(), e.Location.Row)
+			}
+			return false
+		})
+		ast.WalkTerms(m, func(term *ast.Term) bool {
+			if call, ok := term.Value.(ast.Call); ok {
+				if op, isRef := call[0].Value.(ast.Ref); isRef {
+					check(name, op, term.Location.Row)
+				}
+			}
+			return false
+		})
+	}
+}
