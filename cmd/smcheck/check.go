@@ -16,6 +16,7 @@ import (
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/checks/discover"
 	"github.com/smcheck/smcheck/checks/input"
+	"github.com/smcheck/smcheck/checks/validate"
 	"github.com/smcheck/smcheck/internal/atomicfile"
 	"github.com/smcheck/smcheck/report"
 )
@@ -78,19 +79,19 @@ func runCheck(c *cli.Context) error {
 		return err
 	}
 	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
+	if cfgPath := c.String("config"); cfgPath != "" {
+		v, err := validate.NewValidator()
+		if err != nil {
+			return fmt.Errorf("compiling the data-model schema: %w", err)
+		}
+		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
+			return err
+		}
+	}
+	// Policies are compiled once per run, after the configuration is known.
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
 		return err
-	}
-	if cfgPath := c.String("config"); cfgPath != "" {
-		cfg, err := loadRunnerConfig(checker, cfgPath, c.App.ErrWriter)
-		if err != nil {
-			return err
-		}
-		opt.RunnerConfig = cfg
-		if checker, err = checks.New(ctx, opt); err != nil {
-			return err
-		}
 	}
 	stdout := c.App.Writer
 	ropt := report.Options{
@@ -210,7 +211,7 @@ func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output,
 }
 
 // loadRunnerConfig reads --config FILE; an invalid file is a usage error.
-func loadRunnerConfig(c *checks.Checker, path string, stderr io.Writer) (map[string]any, error) {
+func loadRunnerConfig(v *validate.Validator, path string, stderr io.Writer) (map[string]any, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, usageError("--config: %v", err)
@@ -219,7 +220,7 @@ func loadRunnerConfig(c *checks.Checker, path string, stderr io.Writer) (map[str
 	if doc.Fatal {
 		return nil, usageError("--config %s", issueText(path, doc.Issues[0]))
 	}
-	cfg, issues := c.Validator.ValidateConfig(doc)
+	cfg, issues := v.ValidateConfig(doc)
 	bad := false
 	for _, i := range issues {
 		fmt.Fprintf(stderr, "smcheck: --config %s\n", issueText(path, i))

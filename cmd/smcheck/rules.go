@@ -69,7 +69,7 @@ func showConfig(ctx context.Context, c *cli.Context) error {
 		return err
 	}
 	if path := c.String("config"); path != "" {
-		if opt.RunnerConfig, err = loadRunnerConfig(checker, path, c.App.ErrWriter); err != nil {
+		if opt.RunnerConfig, err = loadRunnerConfig(checker.Validator, path, c.App.ErrWriter); err != nil {
 			return err
 		}
 	}
