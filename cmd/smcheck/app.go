@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -68,10 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return ee.code
 	}
+	// Any other error is the tool failing (cannot compile, cannot write).
 	fmt.Fprintf(stderr, "smcheck: %v\n", err)
-	if strings.Contains(err.Error(), "flag provided but not defined") || strings.Contains(err.Error(), "No help topic") {
-		return exitInvalid
-	}
 	return exitInvalid
 }
 

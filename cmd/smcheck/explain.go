@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -46,5 +45,3 @@ func explainCommand() *cli.Command {
 		},
 	}
 }
-
-func readFile(path string) ([]byte, error) { return os.ReadFile(path) }

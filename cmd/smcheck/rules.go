@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -76,7 +77,7 @@ func showConfig(ctx context.Context, c *cli.Context) error {
 	doc := input.Load("(none)", []byte("schema_version: 1\n"))
 	if c.NArg() > 0 {
 		r := c.Args().First()
-		data, rerr := readFile(r)
+		data, rerr := os.ReadFile(r)
 		if rerr != nil {
 			return usageError("rules: %v", rerr)
 		}
