@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &cli.App{
 		Name:      "smcheck",
 		Usage:     "check an agency's social-media use against E-delegationen's guidelines",
-		UsageText: "smcheck check [options] FILE|DIR|GLOB|- ...\n   smcheck rules | explain ID | schema | version",
+		UsageText: "smcheck check [options] FILE|DIR|GLOB|- ...\n   smcheck init [--lang sv] [--from-platforms P,...] [-o FILE]\n   smcheck rules | explain ID | schema | version",
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
@@ -49,6 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			explainCommand(),
 			schemaCommand(),
 			versionCommand(),
+			initCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {},
