@@ -34,8 +34,9 @@ func smcheckEnv(t *testing.T, env []string, args ...string) runResult {
 }
 
 // TestInit: the template, in English and Swedish, with and without
-// --from-platforms, is a valid agency file that check evaluates (exit 0 or
-// 1, never 2, no input issues), and its comments name every guideline point.
+// --from-platforms, is a valid agency file (validate: no input errors or
+// warnings) that check evaluates (exit 0 or 1, never 2, no input issues),
+// and its comments name every guideline point.
 func TestInit(t *testing.T) {
 	for _, c := range []struct {
 		name      string
@@ -80,6 +81,9 @@ func TestInit(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "agency.yaml")
 			if err := os.WriteFile(file, []byte(r.stdout), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			if vr := smcheck(t, "", "validate", file); vr.code != 0 || !strings.Contains(vr.stdout, "(0 input errors, 0 warnings)") {
+				t.Errorf("validate: exit %d\nstdout: %s\nstderr: %s", vr.code, vr.stdout, vr.stderr)
 			}
 			rep, cr := checkJSON(t, file)
 			if cr.code != 0 && cr.code != 1 {
