@@ -219,19 +219,46 @@ func intOf(v any) int {
 	return 0
 }
 
+// findings turns the policy's answer into one finding per requirement and
+// target of its scope: the policies return only what did not pass, so every
+// other pair of the catalogue is a pass.
 func (c *Checker) findings(doc *input.Doc, raw *engine.Raw) []Finding {
-	out := make([]Finding, 0, len(raw.Results))
+	type key struct{ id, target string }
+	got := make(map[key]engine.RawResult, len(raw.Results))
 	for _, r := range raw.Results {
-		f := Finding{
-			ID: r.ID, Point: r.Point, Severity: r.Severity, Status: r.Status,
-			Target: r.Target, Path: r.Path, Messages: r.Messages, Waiver: r.Waiver,
+		got[key{r.ID, r.Target}] = r
+	}
+	out := make([]Finding, 0, len(raw.Results)+len(c.Engine.Catalog.Rules)*4)
+	positions := make(map[string][2]int)
+	for _, rule := range c.Engine.Catalog.Rules {
+		for _, t := range raw.Targets[rule.Scope] {
+			f := Finding{
+				ID: rule.ID, Point: rule.Point, Severity: rule.Severity, Status: StatusPass,
+				Target: t.Target, Path: t.Path, Messages: []engine.Message{},
+				Title: rule.Title, TitleSV: rule.TitleSV, Remediation: rule.Remediation, References: rule.References,
+			}
+			if r, ok := got[key{rule.ID, t.Target}]; ok {
+				f.Status, f.Path, f.Messages, f.Waiver = r.Status, r.Path, r.Messages, r.Waiver
+				delete(got, key{rule.ID, t.Target})
+			}
+			pos, ok := positions[f.Path]
+			if !ok {
+				pos[0], pos[1] = doc.Pos(input.ParsePath(f.Path))
+				positions[f.Path] = pos
+			}
+			f.Line, f.Column = pos[0], pos[1]
+			out = append(out, f)
 		}
-		if rule, ok := c.Engine.Catalog.Rule(r.ID); ok {
-			f.Title, f.TitleSV = rule.Title, rule.TitleSV
-			f.Remediation, f.References = rule.Remediation, rule.References
+	}
+	// A result for a target outside its scope's list would be a policy bug;
+	// keep it rather than lose it.
+	for _, r := range raw.Results {
+		if _, ok := got[key{r.ID, r.Target}]; ok {
+			f := Finding{ID: r.ID, Point: r.Point, Severity: r.Severity, Status: r.Status,
+				Target: r.Target, Path: r.Path, Messages: r.Messages, Waiver: r.Waiver}
+			f.Line, f.Column = doc.Pos(input.ParsePath(r.Path))
+			out = append(out, f)
 		}
-		f.Line, f.Column = doc.Pos(input.ParsePath(r.Path))
-		out = append(out, f)
 	}
 	SortFindings(out)
 	return out

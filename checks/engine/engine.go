@@ -149,7 +149,8 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 	}
 	opts := []func(*rego.Rego){
 		rego.Query(Query),
-		rego.Store(inmem.NewFromObject(b.Data)),
+		// AST values on read: data (defaults, catalogue) is not converted again per query.
+		rego.Store(inmem.NewFromObjectWithOpts(b.Data, inmem.OptReturnASTValuesOnRead(true))),
 		rego.SetRegoVersion(ast.RegoV1),
 	}
 	for _, name := range sortedKeys(b.Modules) {
@@ -183,10 +184,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// Raw is the policy's answer for one agency, as the Rego main package returns it.
+// Raw is the policy's answer for one agency, as the Rego main package returns
+// it. Results holds only the results that are not a pass: a requirement
+// passes for every target of its scope (Targets) that has no result.
 type Raw struct {
-	Results       []RawResult      `json:"results"`
-	UnusedWaivers []map[string]any `json:"unused_waivers"`
+	Results       []RawResult         `json:"results"`
+	Targets       map[string][]Target `json:"targets"`
+	UnusedWaivers []map[string]any    `json:"unused_waivers"`
+}
+
+// Target is a target of a scope ("agency", "channel", "waiver") and the path
+// a result about it points at when no message names a more precise one.
+type Target struct {
+	Target string `json:"target"`
+	Path   string `json:"path"`
 }
 
 // RawResult is one requirement × target result built by smcheck.result.

@@ -6,6 +6,7 @@
 #   Stock OPA gives the same answer: opa eval -b policies -i agency.json data.smcheck.main.report
 package smcheck.main
 
+import data.smcheck.lib
 import data.smcheck.rules.waivers
 
 raw contains r if some r in data.smcheck.rules[_].results
@@ -29,7 +30,16 @@ _failing contains [r.id, r.target] if {
 	r.status == "fail"
 }
 
+# The targets of each scope. A requirement passes for every target of its
+# scope that has no result (smcheck.result builds only the others).
+targets := {
+	"agency": [{"target": "agency", "path": "$"}],
+	"channel": [{"target": lib.target(i), "path": sprintf("channels[%d]", [i])} | some i, _ in lib.channels],
+	"waiver": [{"target": t, "path": t} | some i, _ in waivers.items; t := sprintf("waivers[%d]", [i])],
+}
+
 report := {
 	"results": results,
+	"targets": targets,
 	"unused_waivers": unused_waivers,
 }

@@ -5,13 +5,17 @@
 #   so that id, point and severity are written once, in the annotation above the
 #   rule. Titles, remediation and references are read from the same annotation by
 #   the runner; results carry only what varies per target.
+#
+#   Only results that are not a pass exist: a requirement passes for every
+#   target of its scope (data.smcheck.main.targets) that has no result. Building
+#   an object for each of the many passes cost more than all the checks.
 package smcheck.result
 
 import data.smcheck.lib
 
 # channel(chain, i, na, problems) is the result of a channel-scope requirement
 # for channel i. na is the set of reasons it does not apply, problems the set
-# of lib.msg objects naming what failed.
+# of lib.msg objects naming what failed; undefined when both are empty (pass).
 channel(chain, i, na, problems) := _make(chain, lib.target(i), sprintf("channels[%d]", [i]), na, problems)
 
 # agency(chain, na, problems) is the result of an agency-scope requirement.
@@ -29,14 +33,13 @@ _make(chain, target, path, na, problems) := {
 	"path": _path(path, na, problems),
 	"messages": _messages(na, problems),
 } if {
+	count(na) + count(problems) > 0
 	m := chain[0].annotations.custom
 }
 
 _status(na, problems) := "not_applicable" if count(na) > 0
 
-else := "fail" if count(problems) > 0
-
-else := "pass"
+else := "fail"
 
 _path(default_path, na, problems) := sort([p.path | some p in problems])[0] if {
 	count(na) == 0

@@ -24,8 +24,9 @@ import data.smcheck.result
 #     sv: Beskriv varför myndigheten har kanalen och hur den bidrar till myndighetens uppdrag.
 #   references: [Gp 1]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_1[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_1[i]})
 }
 
 _p1_1[i] contains lib.missing(sprintf("channels[%d].purpose", [i])) if {
@@ -61,8 +62,9 @@ _p1_1[i] contains lib.msg(
 #     sv: Koppla minst ett av kanalens mål till ett mål i myndighetens uppdrag (instruktion, reglemente, verksamhetsmål).
 #   references: [Gp 1]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_2[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_2[i]})
 }
 
 _p1_2[i] contains msg if {
@@ -113,8 +115,9 @@ _dangling(c) := sprintf(" (unresolved: %s)", [concat(", ", sort(refs))]) if {
 #     sv: Ange vilka målgrupper kanalen ska nå och vilka behov de har.
 #   references: [Gp 1]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_3[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_3[i]})
 }
 
 _p1_3[i] contains lib.missing(sprintf("channels[%d].target_audience", [i])) if {
@@ -143,8 +146,9 @@ _some_audience(c) if {
 #     sv: Ange en indikator för varje mål så att måluppfyllelsen kan följas upp.
 #   references: [Gp 1]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p1_4_na(c), {m | some m in _p1_4[i]})
+	r := result.channel(chain, i, _p1_4_na(c), {m | some m in _p1_4[i]})
 }
 
 _p1_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -175,8 +179,9 @@ _p1_4[i] contains lib.missing(sprintf("channels[%d].goals[%d].indicator", [i, j]
 #     sv: Pröva om kanalen fortfarande uppfyller syfte och mål, dokumentera datumet och avveckla kanaler som inte gör det.
 #   references: [Gp 1]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_5[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_5[i]})
 }
 
 _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit) if {
@@ -202,8 +207,9 @@ _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit
 #     sv: Ge bilder textalternativ och texta videor så långt plattformen tillåter.
 #   references: ["DOS (digital service provided through a third party, e.g. social media, accessible as far as possible: DIGG guidance)", "FL 6 §"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p1_6[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_6[i]})
 }
 
 _p1_6[i] contains lib.missing(path) if {

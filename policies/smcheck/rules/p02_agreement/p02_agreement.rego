@@ -68,8 +68,9 @@ _required(path, key, v) := lib.msg(
 #     sv: Dokumentera plattformens användarvillkor som ett avtal och hänvisa till det från kanalen.
 #   references: [Gp 2]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p2_1_na(c), {m | some m in _p2_1[i]})
+	r := result.channel(chain, i, _p2_1_na(c), {m | some m in _p2_1[i]})
 }
 
 _p2_1[i] contains lib.missing_ref(c, i, "agreement_ref", lib.agreements) if {
@@ -112,8 +113,9 @@ _same_platform(a, c) if {
 #     sv: Granska den gällande versionen av villkoren, även juridiskt, och dokumentera vem som granskade och när.
 #   references: [Gp 2]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_2[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_2[i]})
 }
 
 _p2_2[i] contains lib.not_true(_apath(a, "review.reviewed")) if {
@@ -171,8 +173,9 @@ _p2_2[i] contains lib.msg(
 #     sv: Bedöm villkorens risker för myndigheten och användarna, ta ställning till om de kan godtas och upprepa bedömningen regelbundet.
 #   references: [Gp 2]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_3[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_3[i]})
 }
 
 _accepted_conclusions := {"accept", "accept_with_measures"}
@@ -215,8 +218,9 @@ _p2_3[i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_
 #     sv: Fastställ plattformens roll (för sidstatistik normalt gemensamt personuppgiftsansvar) och dokumentera arrangemanget enligt art. 26 eller biträdesavtalet enligt art. 28.
 #   references: ["GDPR Art. 5(2), 24, 26, 28", "CJEU C-210/16 Wirtschaftsakademie"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_4[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_4[i]})
 }
 
 _roles := {"joint_controller", "processor", "independent_controller"}
@@ -255,8 +259,9 @@ _p2_4[i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(
 #     sv: För in kanalens personuppgiftsbehandling i registerförteckningen.
 #   references: [GDPR Art. 30]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_5[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_5[i]})
 }
 
 _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
@@ -281,8 +286,9 @@ _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
 #     sv: Bedöm om en konsekvensbedömning krävs (IMY:s förteckning enligt art. 35.4) och genomför den i så fall.
 #   references: [GDPR Art. 35]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_6[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_6[i]})
 }
 
 _dpia_statuses := {"not_required", "completed"}
@@ -317,8 +323,9 @@ _p2_6[i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "pers
 #     sv: Utred om personuppgifter överförs till tredjeland (utanför EU/EES) och dokumentera överföringsgrunden. Om överföringen grundas på Data Privacy Framework, kontrollera regelbundet att mottagaren fortfarande är certifierad.
 #   references: ["GDPR Art. 44–46 (Art. 49 derogations, meant for occasional transfers, are not accepted by default)", "CJEU C-311/18 (Schrems II)", "DPF adequacy decision of 2023-07-10 (Implementing Decision (EU) 2023/1795)"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p2_7[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p2_7[i]})
 }
 
 _transfer_statuses := {"no_transfers", "transfers"}

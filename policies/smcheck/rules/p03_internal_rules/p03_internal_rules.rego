@@ -36,7 +36,8 @@ _true_msg(path, v) := lib.not_true(path) if v != null
 #     sv: Låt myndighetschefen eller nämnden besluta interna regler för sociala medier och diarieför beslutet.
 #   references: [Gp 3]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p3_1)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p3_1)
 }
 
 _p3_1 contains lib.missing(sprintf("internal_rules.%s", [k])) if {
@@ -60,7 +61,8 @@ _p3_1 contains lib.missing(sprintf("internal_rules.%s", [k])) if {
 #     sv: Se över de interna reglerna och dokumentera datumet.
 #   references: [Gp 3]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p3_2)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p3_2)
 }
 
 _p3_2 contains msg if {
@@ -100,8 +102,9 @@ _latest_key(d, p) := "last_reviewed" if {
 #     sv: Bestäm vem som får uttala sig för myndigheten i kanalen och inom vilka ramar.
 #   references: [Gp 3]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_3[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_3[i]})
 }
 
 # The spokespersons by their original index.
@@ -173,7 +176,8 @@ else := ""
 #     sv: Inför en regel om att anställda aldrig uttalar sig för myndigheten från privata konton och att myndigheten bara talar genom sina egna konton.
 #   references: [Gp 3]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p3_4)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p3_4)
 }
 
 _p3_4 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) if {
@@ -198,7 +202,8 @@ _p3_4 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) 
 #     sv: Instruera anställda att inte besvara frågor till myndigheten från privata konton utan hänvisa till myndighetens kanaler eller registraturen.
 #   references: [Gp 3, "TF 2 kap. 4, 8–9 §§", "OSL 5 kap. 1 §"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p3_5)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p3_5)
 }
 
 _p3_5 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) if {
@@ -223,8 +228,9 @@ _p3_5 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) 
 #     sv: Flytta kanalen till ett konto som tillhör myndigheten (funktionsbrevlåda, organisationskonto) eller avveckla den.
 #   references: [Gp 3]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_6[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_6[i]})
 }
 
 _p3_6[i] contains _owner_msg(sprintf("channels[%d].account_owner", [i]), v) if {
@@ -257,8 +263,9 @@ _owner_msg(path, v) := lib.msg(
 #     sv: Lista kanalen på myndighetens webbplats så att användare kan kontrollera att den är äkta.
 #   references: ["Gp 3 (users must be able to trust that it is the agency speaking)"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p3_7[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_7[i]})
 }
 
 _p3_7[i] contains lib.missing(sprintf("channels[%d].official_listing_url", [i])) if {

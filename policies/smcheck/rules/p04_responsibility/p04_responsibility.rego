@@ -35,7 +35,8 @@ _moderation(key) := object.get(input, ["moderation", key], null)
 #     sv: Fastställ en rutin för moderering av myndighetens kanaler.
 #   references: [Gp 4, BBS 4 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _unless_any_commentable, _p4_1)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _unless_any_commentable, _p4_1)
 }
 
 _p4_1 contains lib.missing(sprintf("moderation.%s", [k])) if {
@@ -59,7 +60,8 @@ _p4_1 contains lib.missing(sprintf("moderation.%s", [k])) if {
 #     sv: Ange i modereringsrutinen alla slags meddelanden som myndigheten är skyldig att ta bort.
 #   references: [BBS 5 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _unless_any_commentable, _p4_2)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _unless_any_commentable, _p4_2)
 }
 
 _p4_2 contains msg if {
@@ -95,7 +97,8 @@ else := lib.msg(
 #     sv: Fastställ att olagligt innehåll tas bort inom angivet antal timmar efter upptäckt.
 #   references: [BBS 4–5 §§]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _unless_any_commentable, _p4_3)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _unless_any_commentable, _p4_3)
 }
 
 _p4_3 contains lib.missing("moderation.removal_max_hours") if not is_number(_moderation("removal_max_hours"))
@@ -131,8 +134,9 @@ else := 0
 #     sv: Ge minst angivet antal anställda administratörsbehörighet så att myndigheten alltid kan agera på innehåll den ansvarar för.
 #   references: [Gp 4]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p4_4[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p4_4[i]})
 }
 
 _p4_4[i] contains _p4_4_msg(i, c, n, least) if {
@@ -180,8 +184,9 @@ _p4_4_msg(i, c, n, least) := lib.msg(
 #     sv: Kräv flerfaktorsinloggning för alla administratörer.
 #   references: [Gp 4]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p4_5[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p4_5[i]})
 }
 
 _p4_5[i] contains _true_msg(sprintf("channels[%d].mfa_enabled", [i]), lib.get(c, "mfa_enabled")) if {
@@ -220,7 +225,8 @@ else := {lib.reason(
 #     sv: Inför en rutin för myndighetens inlägg i andras medier och för svar från utomstående på dem.
 #   references: [Gp 4]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _p4_6_na, _p4_6)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _p4_6_na, _p4_6)
 }
 
 _p4_6 contains lib.missing("moderation.external_dialogue_routine_ref") if {

@@ -44,7 +44,8 @@ _true_msg(path, v) := lib.not_true(path) if v != null
 #     sv: Fastställ en rutin för att hantera inlägg, kommentarer och meddelanden som allmänna handlingar.
 #   references: [Gp 5, "TF 2 kap. 3–4, 9–10 §§"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p5_1)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p5_1)
 }
 
 _p5_1 contains lib.missing(sprintf("public_records.%s", [k])) if {
@@ -68,7 +69,8 @@ _p5_1 contains lib.missing(sprintf("public_records.%s", [k])) if {
 #     sv: Hantera myndighetens inlägg, utomståendes inlägg i myndighetens medier och dialog i andras medier som allmänna handlingar.
 #   references: [Gp 4–5, "TF 2 kap. 4, 9–10 §§"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p5_2)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p5_2)
 }
 
 _p5_2_required contains k if some k in ["agency_posts", "outsider_posts"]
@@ -99,7 +101,8 @@ _p5_2 contains _lacks(missing) if {
 #     sv: Registrera handlingarna eller håll dem ordnade. Handlingar med uppgifter som omfattas av sekretess ska alltid registreras.
 #   references: [Gp 5, OSL 5 kap. 1–2 §§]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p5_3)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p5_3)
 }
 
 _p5_3 contains lib.missing("public_records.ordering") if not lib.has(input, ["public_records", "ordering"])
@@ -137,8 +140,9 @@ _p5_3 contains lib.msg(
 #     sv: Hantera direktmeddelanden som inkomna allmänna handlingar enligt en skriftlig rutin, eller stäng av funktionen.
 #   references: [Gp 5, TF 2 kap. 9 §, OSL 5 kap. 1 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p5_4_na(c), {m | some m in _p5_4[i]})
+	r := result.channel(chain, i, _p5_4_na(c), {m | some m in _p5_4[i]})
 }
 
 _p5_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -175,7 +179,8 @@ _p5_4[i] contains lib.missing("public_records.inbound_messages_routine_ref") if 
 #     sv: Se till att rutinen för utlämnande omfattar handlingar från sociala medier och innehåller sekretessprövning.
 #   references: [Gp 5, "TF 2 kap. 15–16 §§", OSL 6 kap. 3 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p5_5)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p5_5)
 }
 
 _p5_5 contains lib.missing("public_records.release_routine_ref") if not lib.has(input, ["public_records", "release_routine_ref"])
@@ -200,7 +205,8 @@ _p5_5 contains _true_msg("public_records.secrecy_review_included", _pr("secrecy_
 #     sv: Sätt ett mål för handläggningstiden som uppfyller kravet "genast eller så snart det är möjligt".
 #   references: ["TF 2 kap. 15–16 §§ (JO normally expects a decision the same day)"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p5_6)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p5_6)
 }
 
 _p5_6 contains lib.missing("public_records.release_target_days") if not is_number(_pr("release_target_days"))
@@ -236,7 +242,8 @@ else := {lib.reason(
 #     sv: 'Spara kommentarer innan de döljs eller raderas; radering utan stöd i gallringsbeslut eller gallringsföreskrifter förstör en allmän handling. Material som är brottsligt att inneha sparas inte: dokumentera borttagandet och polisanmäl.'
 #   references: ["TF 2 kap. 4, 9 §§", AL 10 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _unless_any_commentable, _p5_7)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _unless_any_commentable, _p5_7)
 }
 
 _p5_7 contains _true_msg("public_records.capture_before_removal", _pr("capture_before_removal")) if {

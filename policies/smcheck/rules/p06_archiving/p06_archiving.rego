@@ -32,8 +32,9 @@ else := {lib.reason("the channel has no usable archive_profile_ref (reported by 
 #     sv: Koppla kanalen till en arkiveringsprofil med regelbunden fångst.
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p6_1[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p6_1[i]})
 }
 
 _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if {
@@ -57,8 +58,9 @@ _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if 
 #     sv: "Fånga minst så ofta som angivet intervall: varje vecka vid stor volym, dagligen vid stories och annat innehåll som försvinner automatiskt."
 #   references: [Gp 6, AL 6 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_2[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p6_2[i]})
 }
 
 _p6_2[i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
@@ -108,8 +110,9 @@ _required(c) := {"agency_posts", "metadata"} | {t |
 #     sv: Se till att fångsten omfattar allt innehåll i kanalen, inklusive metadata.
 #   references: [Gp 5–6, "RA-FS 2009:1"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_3[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p6_3[i]})
 }
 
 _p6_3[i] contains lib.msg(
@@ -140,8 +143,9 @@ _p6_3[i] contains lib.msg(
 #     sv: Bevara fångsterna i godkända bevarandeformat. Behandla JSON- eller HTML-exporter som arbetskopior om arkivmyndigheten inte har godkänt dem.
 #   references: ["RA-FS 2009:2", "AL 5–6 §§"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_4[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p6_4[i]})
 }
 
 _p6_4[i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
@@ -179,8 +183,9 @@ _p6_4[i] contains lib.msg(
 #     sv: Genomför den försenade fångsten och kontrollera att schemalagda fångster faktiskt körs.
 #   references: [Gp 6, AL 3 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_5[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p6_5[i]})
 }
 
 # _interval(c, p) is f of P6.5: the planned interval, else limit(c).
@@ -213,8 +218,9 @@ _p6_5[i] contains lib.stale(sprintf("channels[%d].last_capture_date", [i]), d, l
 #     sv: För över fångsterna till ett e-arkiv eller ett dokumenthanteringssystem i stället för att lagra dem på en filserver.
 #   references: [Gp 6, "RA-FS 2009:1"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p6_6[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p6_6[i]})
 }
 
 _destinations := {"e_archive", "records_system"}
@@ -247,8 +253,9 @@ _destination_msg(path, dest) := lib.not_one_of(path, dest, _destinations) if des
 #     sv: Gör en fullständig slutfångst när kanalen avvecklas, innan kontot raderas.
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p6_7_na(c), {m | some m in _p6_7[i]})
+	r := result.channel(chain, i, _p6_7_na(c), {m | some m in _p6_7[i]})
 }
 
 _p6_7_na(c) := set() if c.status == "closed"

@@ -38,7 +38,8 @@ _decision(j) := sprintf("disposal.decisions[%d]", [j])
 #     sv: Se till att det finns gallringsföreskrifter eller ett gallringsbeslut som uttryckligen omfattar handlingar från sociala medier, och tillämpa dem; utan sådant stöd får inga handlingar gallras.
 #   references: [Gp 7, AL 10 §, "AF 12, 14 §§", "RA-FS 2021:6"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p7_1)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p7_1)
 }
 
 _p7_1_keys := ["reference", "issuer", "decision_date"]
@@ -90,7 +91,8 @@ _some_complete if {
 #     sv: Ersätt beslut som bygger på upphävda föreskrifter. Till exempel ersattes RA-FS 1991:6 av RA-FS 2021:6 den 1 januari 2022.
 #   references: [AL 10 §, "RA-FS 2021:6"]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _na, _p7_2)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _na, _p7_2)
 }
 
 _p7_2 contains lib.msg(
@@ -132,7 +134,8 @@ _p7_2 contains lib.msg(
 #     sv: Behåll handlingarna minst den angivna tiden innan de gallras, så att utlämnande och granskning förblir möjliga.
 #   references: [Gp 7, AL 10 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _na, _p7_3)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _na, _p7_3)
 }
 
 # _disposals(d): the rules of decision d that dispose of records that are
@@ -180,7 +183,8 @@ _p7_3 contains lib.msg(
 #     sv: Ange i beslutet för varje fångad handlingstyp om den ska bevaras eller gallras och när.
 #   references: [Gp 7]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _na, _p7_4)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _na, _p7_4)
 }
 
 _addressed := {rule.record_type |
@@ -227,7 +231,8 @@ _p7_4 contains lib.msg(
 #     sv: Begränsa gallringen till handlingar av tillfällig eller ringa betydelse. Handlingar i ärenden följer ärendets bevarande- och gallringsregler.
 #   references: [Gp 7]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _p7_5_na, _p7_5)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _p7_5_na, _p7_5)
 }
 
 _p7_5_na := {lib.reason(

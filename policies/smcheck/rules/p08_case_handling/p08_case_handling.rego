@@ -30,7 +30,8 @@ _ch := ch if {
 #     sv: Inför ett skriftligt förbud mot att ge råd med ekonomiska konsekvenser (bidrag, avgifter, ersättningar) i sociala medier; hänvisa sådana frågor till formella kontaktvägar.
 #   references: [Gp 8, SkL 3 kap. 2–3 §§]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p8_1)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p8_1)
 }
 
 _p8_1 contains lib.not_true("case_handling.advice_policy.forbids_economic_advice") if {
@@ -57,7 +58,8 @@ _p8_1 contains lib.missing("case_handling.advice_policy.document_ref") if {
 #     sv: Ange de formella kontaktvägar (e-tjänst, e-post, telefon) som ärendefrågor hänvisas till.
 #   references: [Gp 8, FL 6–7 §§]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), lib.unless_any_live, _p8_2)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, lib.unless_any_live, _p8_2)
 }
 
 _p8_2 contains lib.not_true("case_handling.redirect_to_formal_channels") if {
@@ -96,8 +98,9 @@ _has_field(x, k) if {
 #     sv: Inför en rutin för att registrera ärenderelaterade meddelanden som kommer in via kanalen.
 #   references: [Gp 8, OSL 5 kap. 1 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p8_3_na(c), {m | some m in _p8_3[i]})
+	r := result.channel(chain, i, _p8_3_na(c), {m | some m in _p8_3[i]})
 }
 
 _p8_3_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -131,7 +134,8 @@ _p8_3[i] contains lib.missing("case_handling.registration_routine_ref") if {
 #     sv: Registrera ärenderelaterade meddelanden inom angivet antal dagar efter att de har kommit in.
 #   references: [OSL 5 kap. 1 §]
 results contains r if {
-	r := result.agency(rego.metadata.chain(), _p8_4_na, _p8_4)
+	chain := rego.metadata.chain()
+	r := result.agency(chain, _p8_4_na, _p8_4)
 }
 
 _p8_4_na := set() if lib.any_case_capable
@@ -167,8 +171,9 @@ _p8_4 contains lib.above("case_handling.registration_target_days", days, limit) 
 #     sv: Använd kanalen bara för lämpliga moment som att samla in synpunkter; hänvisa individuell rådgivning och beslut till formella kontaktvägar.
 #   references: [Gp 8, SkL 3 kap. 3 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p8_5_na(c), {m | some m in _p8_5[i]})
+	r := result.channel(chain, i, _p8_5_na(c), {m | some m in _p8_5[i]})
 }
 
 _p8_5_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()

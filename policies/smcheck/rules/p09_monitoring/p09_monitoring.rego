@@ -48,8 +48,9 @@ else := {lib.reason(
 #     sv: Se till att kanalen bevakas, eller stäng av kommentarer och meddelanden.
 #   references: [Gp 9, BBS 4 §, FL 6 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p9_1_na(c), {m | some m in _p9_1[i]})
+	r := result.channel(chain, i, _p9_1_na(c), {m | some m in _p9_1[i]})
 }
 
 _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
@@ -73,8 +74,9 @@ _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
 #     sv: Utse en ansvarig funktion för bevakningen och en ersättare vid frånvaro.
 #   references: [Gp 9]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_2[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p9_2[i]})
 }
 
 _p9_2[i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
@@ -115,8 +117,9 @@ _fold(s) := lower(trim_space(s))
 #     sv: Avsätt resurser och ange vilka dagar och tider kanalen bevakas.
 #   references: [Gp 9]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_3[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p9_3[i]})
 }
 
 _p9_3[i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
@@ -163,8 +166,9 @@ _minutes(t) := (to_number(parts[0]) * 60) + to_number(parts[1]) if {
 #     sv: Bestäm att frågor ska besvaras eller hänvisas vidare inom angivet antal timmar, räknat i bemannad tid.
 #   references: [FL 6 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_4[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p9_4[i]})
 }
 
 _p9_4[i] contains msg if {
@@ -200,8 +204,9 @@ _at_most(m, key, limit) := lib.missing(path) if {
 #     sv: Gå igenom kommentarer och meddelanden minst med angivet intervall under bemannad tid.
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p9_5[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p9_5[i]})
 }
 
 _p9_5[i] contains msg if {
@@ -250,8 +255,9 @@ _around_the_clock(m) if {
 #     sv: Bestäm hur kanalen skyddas utanför bemannad tid, till exempel med filter, begränsade kommentarer, information om bemannade tider eller beredskap.
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _p9_6_na(c), {m | some m in _p9_6[i]})
+	r := result.channel(chain, i, _p9_6_na(c), {m | some m in _p9_6[i]})
 }
 
 _p9_6[i] contains lib.missing(sprintf("monitoring[%d].off_hours_measures", [m.i])) if {

@@ -35,8 +35,9 @@ else := {lib.reason("the channel has no usable info_notice_ref (reported by P10.
 #     sv: Publicera en informationstext för kanalen.
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, lib.unless_live(c), {m | some m in _p10_1[i]})
+	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p10_1[i]})
 }
 
 _p10_1[i] contains lib.missing_ref(c, i, "info_notice_ref", lib.notices) if {
@@ -76,8 +77,9 @@ _items := [
 #     sv: Ange att myndigheten är ansvarig, syftet, i vilken utsträckning inlägg blir tillgängliga för andra, att inlägg blir allmänna handlingar, vad som inte får publiceras och vad som händer om reglerna inte följs.
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_2[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p10_2[i]})
 }
 
 _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
@@ -103,8 +105,9 @@ _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missin
 #     sv: 'Gör informationen tillgänglig i själva kanalen: i profilen, i ett fäst inlägg eller via en länk från profilen.'
 #   references: [Gp 10]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_3[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p10_3[i]})
 }
 
 _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
@@ -137,8 +140,9 @@ _location_msg(path, loc) := lib.not_one_of(path, loc, _in_medium) if loc != null
 #     sv: Se över informationstexten och dokumentera datumet.
 #   references: [Gp 10]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_4[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p10_4[i]})
 }
 
 _p10_4[i] contains msg if {
@@ -180,8 +184,9 @@ _latest_key(d, p) := "last_reviewed" if {
 #     sv: Informera om hur personuppgifter behandlas och om det väsentliga innehållet i ett arrangemang om gemensamt personuppgiftsansvar.
 #   references: ["GDPR Art. 5(1)(a), 13–14, 26(2)"]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_5[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p10_5[i]})
 }
 
 _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
@@ -206,8 +211,9 @@ _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data
 #     sv: Ange var ärenden och formella framställningar ska lämnas.
 #   references: ["Gp 8, 10", FL 7 §]
 results contains r if {
+	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(rego.metadata.chain(), i, _na(c), {m | some m in _p10_6[i]})
+	r := result.channel(chain, i, _na(c), {m | some m in _p10_6[i]})
 }
 
 _p10_6[i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {

@@ -13,7 +13,8 @@ import data.smcheck.result
 
 _fields := ["requirement", "target", "justification", "approved_by", "approved_date", "expires"]
 
-_waivers := {i: w | some i, w in lib._list(["waivers"]); is_object(w)}
+# items are the waivers W.1–W.3 check, by index; main.targets names them.
+items := {i: w | some i, w in lib._list(["waivers"]); is_object(w)}
 
 # The requirement catalogue (id → scope) is generated from the rules'
 # annotations into catalogue/data.json (make generate; a test keeps it fresh),
@@ -35,12 +36,13 @@ _scope := data.smcheck.catalogue.scope
 #     sv: Komplettera undantaget och rätta angivet krav eller angiven kanal.
 #   references: ["requirements.md §5"]
 results contains r if {
-	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, set(), {m | some m in _w1[i]})
+	chain := rego.metadata.chain()
+	some i, w in items
+	r := result.waiver(chain, i, set(), {m | some m in _w1[i]})
 }
 
 _w1[i] contains lib.missing(sprintf("waivers[%d].%s", [i, f])) if {
-	some i, w in _waivers
+	some i, w in items
 	some f in _fields
 	not lib.has(w, f)
 }
@@ -50,7 +52,7 @@ _w1[i] contains lib.msg(
 	sprintf("%s %q is not a requirement ID (P1.1 … P10.6)", [path, w.requirement]),
 	sprintf("%s %q är inte ett krav-id (P1.1 … P10.6)", [path, w.requirement]),
 ) if {
-	some i, w in _waivers
+	some i, w in items
 	lib.present(w.requirement)
 	not _scope[w.requirement]
 	path := sprintf("waivers[%d].requirement", [i])
@@ -61,7 +63,7 @@ _w1[i] contains lib.msg(
 	sprintf("%s %q is not %s", [path, w.target, _expected_target(scope)]),
 	sprintf("%s %q är inte %s", [path, w.target, _expected_target_sv(scope)]),
 ) if {
-	some i, w in _waivers
+	some i, w in items
 	lib.present(w.target)
 	scope := _scope[w.requirement]
 	not _target_ok(scope, w.target)
@@ -98,8 +100,9 @@ _expected_target_sv("channel") := "id för en kanal (kravet gäller kanaler)"
 #     sv: Förnya undantaget genom ett nytt beslut eller åtgärda bristen.
 #   references: ["requirements.md §5"]
 results contains r if {
-	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["expires"]), {m | some m in _w2[i]})
+	chain := rego.metadata.chain()
+	some i, w in items
+	r := result.waiver(chain, i, _na_dates(w, ["expires"]), {m | some m in _w2[i]})
 }
 
 _w2[i] contains lib.msg(
@@ -107,7 +110,7 @@ _w2[i] contains lib.msg(
 	sprintf("%s is %s, before the evaluation date %s", [path, w.expires, lib.eval_date]),
 	sprintf("%s är %s, före utvärderingsdatumet %s", [path, w.expires, lib.eval_date]),
 ) if {
-	some i, w in _waivers
+	some i, w in items
 	lib.present(w.expires)
 	w.expires < lib.eval_date
 	path := sprintf("waivers[%d].expires", [i])
@@ -128,8 +131,9 @@ _w2[i] contains lib.msg(
 #     sv: Korta undantagets giltighetstid och ompröva det när det löper ut.
 #   references: ["requirements.md §5"]
 results contains r if {
-	some i, w in _waivers
-	r := result.waiver(rego.metadata.chain(), i, _na_dates(w, ["approved_date", "expires"]), {m | some m in _w3[i]})
+	chain := rego.metadata.chain()
+	some i, w in items
+	r := result.waiver(chain, i, _na_dates(w, ["approved_date", "expires"]), {m | some m in _w3[i]})
 }
 
 _w3[i] contains lib.msg(
@@ -137,7 +141,7 @@ _w3[i] contains lib.msg(
 	sprintf("the waiver is valid for %d days (%s to %s); at most %d days are allowed", [days, w.approved_date, w.expires, max_days]),
 	sprintf("undantaget gäller i %d dagar (%s till %s); högst %d dagar är tillåtet", [days, w.approved_date, w.expires, max_days]),
 ) if {
-	some i, w in _waivers
+	some i, w in items
 	lib.present(w.approved_date)
 	lib.present(w.expires)
 	days := lib.days_between(w.approved_date, w.expires)
@@ -156,7 +160,7 @@ _na_dates(w, fields) := {lib.reason(
 
 # valid is the waivers that pass W.1–W.3, as {requirement, target, …, index}.
 valid[i] := object.union(w, {"index": i}) if {
-	some i, w in _waivers
+	some i, w in items
 	not _w1[i]
 	not _w2[i]
 	not _w3[i]
