@@ -54,14 +54,22 @@ type Checker struct {
 }
 
 // New compiles the embedded policies and the schema.
+// The two are independent, so they compile side by side.
 func New(ctx context.Context, opt Options) (*Checker, error) {
+	var val *validate.Validator
+	var verr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		val, verr = validate.NewValidator()
+	}()
 	eng, err := engine.New(ctx, policies.FS)
+	<-done
 	if err != nil {
 		return nil, err
 	}
-	val, err := validate.NewValidator()
-	if err != nil {
-		return nil, fmt.Errorf("compiling the data-model schema: %w", err)
+	if verr != nil {
+		return nil, fmt.Errorf("compiling the data-model schema: %w", verr)
 	}
 	return &Checker{Engine: eng, Validator: val, opt: opt}, nil
 }

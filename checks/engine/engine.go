@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -57,6 +59,7 @@ func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
 	}
 	sort.Strings(files)
 	h := sha256.New()
+	var rego []string
 	for _, p := range files {
 		isTest := strings.HasSuffix(p, "_test.rego")
 		base := path.Base(p)
@@ -73,12 +76,8 @@ func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
 		}
 		switch {
 		case strings.HasSuffix(p, ".rego"):
-			m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-			if err != nil {
-				return nil, fmt.Errorf("parsing policy %s: %w", p, err)
-			}
-			b.Modules[p] = m
 			b.Sources[p] = string(src)
+			rego = append(rego, p)
 		case base == "data.yaml" || base == "data.json":
 			var v any
 			if err := yaml.Unmarshal(src, &v); err != nil {
@@ -88,6 +87,27 @@ func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
 				return nil, fmt.Errorf("mounting data %s: %w", p, err)
 			}
 		}
+	}
+	// Parsing is a third of start-up; modules parse independently, so on
+	// all cores. A one-file check is mostly start-up.
+	mods := make([]*ast.Module, len(rego))
+	errs := make([]error, len(rego))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, p := range rego {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			mods[k], errs[k] = ast.ParseModuleWithOpts(p, b.Sources[p], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		}()
+	}
+	wg.Wait()
+	for k, p := range rego {
+		if errs[k] != nil {
+			return nil, fmt.Errorf("parsing policy %s: %w", p, errs[k])
+		}
+		b.Modules[p] = mods[k]
 	}
 	b.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return b, nil
@@ -137,8 +157,31 @@ func jsonable(v any) any {
 	return v
 }
 
+// verifyOnly are compiler stages that only look for mistakes in policies and
+// change nothing that evaluation uses. The embedded bundle is fixed at build
+// time and its tests compile it with every stage (policies_test.go, and
+// TestSkippedStagesOnlyVerify), so a run need not check it again: they were
+// a quarter of start-up, and a one-file check is mostly start-up.
+var verifyOnly = []ast.StageID{
+	ast.StageCheckUnusedImports,
+	ast.StageCheckKeywordOverrides,
+	ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls,
+	ast.StageCheckRuleConflicts,
+	ast.StageCheckUndefinedFuncs,
+	ast.StageCheckRecursion,
+	ast.StageCheckTypes,
+	ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
+
 // New compiles the bundle and prepares the query.
 func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
+	return compile(ctx, fsys, verifyOnly)
+}
+
+func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID) (*Engine, error) {
 	b, err := LoadBundle(fsys, false)
 	if err != nil {
 		return nil, err
@@ -148,6 +191,7 @@ func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
 		return nil, err
 	}
 	opts := []func(*rego.Rego){
+		rego.CompilerHook(func(c *ast.Compiler) { c.WithSkipStages(skip...) }),
 		rego.Query(Query),
 		// AST values on read: data (defaults, catalogue) is not converted again per query.
 		rego.Store(inmem.NewFromObjectWithOpts(b.Data, inmem.OptReturnASTValuesOnRead(true))),
