@@ -18,8 +18,11 @@ build:
 test: lint
 	$(GO) test -race -count=1 ./...
 
+# Go benchmarks (docs/performance.md). BenchmarkScale checks 10 000 generated
+# agencies and takes a few minutes; BENCH=Ratios narrows the run.
+BENCH ?= .
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=1 -timeout 60m ./...
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -33,6 +36,7 @@ fmt:
 # Regenerate what is derived from the policies and the schema.
 generate:
 	$(GO) test ./checks/engine -run TestCatalogueData -update
+	$(GO) test ./internal/schemadoc -run TestDataModelDoc -update
 
 golden:
 	$(GO) test ./report ./cmd/smcheck -update
