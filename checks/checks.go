@@ -99,6 +99,12 @@ type Finding struct {
 	Remediation engine.Remediation `json:"remediation"`
 	References  []string           `json:"references"`
 	Waiver      *engine.RawWaiver  `json:"waiver,omitempty"`
+	// Fingerprint identifies the finding within its agency across edits of
+	// the file (see Fingerprint).
+	Fingerprint string `json:"fingerprint"`
+	// Baseline is BaselineNew or BaselineUnchanged for a failed finding of
+	// a valid file when the run is compared with a baseline, else "".
+	Baseline string `json:"baseline,omitempty"`
 }
 
 // Result is everything known about one file.
@@ -106,6 +112,7 @@ type Result struct {
 	File           string            `json:"file"`
 	SHA256         string            `json:"sha256,omitempty"`
 	Agency         string            `json:"agency,omitempty"`
+	OrgNumber      string            `json:"org_number,omitempty"`
 	EvalDate       string            `json:"eval_date,omitempty"`
 	EvalDateSource string            `json:"eval_date_source,omitempty"`
 	Config         map[string]any    `json:"-"`
@@ -141,9 +148,10 @@ func (r *Result) HasInputErrors() bool {
 }
 
 // Fails reports whether the finding fails the run under failOn ("error" or
-// "warning"). W checks are errors in every mode (C31).
+// "warning"). W checks are errors in every mode (C31). A failure in the
+// baseline (Baseline is BaselineUnchanged) does not fail the run.
 func (f Finding) Fails(failOn string) bool {
-	if f.Status != StatusFail {
+	if f.Status != StatusFail || f.Baseline == BaselineUnchanged {
 		return false
 	}
 	return f.Severity == "error" || failOn == "warning"
@@ -207,6 +215,7 @@ func (c *Checker) Check(ctx context.Context, name string, data []byte) *Result {
 		return res
 	}
 	res.Findings = c.findings(doc, raw)
+	setFingerprints(res, out.Value)
 	for _, w := range raw.UnusedWaivers {
 		uw := UnusedWaiver{}
 		uw.Index = intOf(w["index"])

@@ -78,6 +78,12 @@ func (g *githubWriter) Add(r *checks.Result) error {
 			if f.Severity == "error" {
 				cmd = "error"
 			}
+			if f.Baseline == checks.BaselineUnchanged {
+				// Known and accepted: a notice, so that a pull request
+				// shows only what it makes worse.
+				cmd = "notice"
+				title += " " + Text(g.lang, "(baseline)", "(baslinje)")
+			}
 			buf.WriteString(ghCommand(cmd, file, f.Line, f.Column, title, withFix(findingText(f, g.lang), Remediation(f, g.lang), g.lang)))
 		case checks.StatusWaived:
 			buf.WriteString(ghCommand("notice", file, f.Line, f.Column, title, findingText(f, g.lang)+" — "+waiverText(f, g.lang)))

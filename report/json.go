@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/baseline"
 )
 
 // JSONReportVersion is the version of the "json" format. It is bumped on any
@@ -40,6 +41,7 @@ type jsonFile struct {
 	File           string             `json:"file"`
 	SHA256         string             `json:"sha256"`
 	Agency         string             `json:"agency"`
+	OrgNumber      string             `json:"org_number"`
 	EvalDate       string             `json:"eval_date"`
 	EvalDateSource string             `json:"eval_date_source"`
 	Outcome        string             `json:"outcome"`
@@ -84,6 +86,8 @@ type jsonFinding struct {
 	File        string      `json:"file"`
 	Line        int         `json:"line"`
 	Column      int         `json:"column"`
+	Fingerprint string      `json:"fingerprint"`
+	Baseline    string      `json:"baseline,omitempty"`
 	Waiver      *jsonWaiver `json:"waiver,omitempty"`
 }
 
@@ -103,6 +107,16 @@ type jsonUnusedWaiver struct {
 	File        string `json:"file"`
 	Line        int    `json:"line"`
 	Column      int    `json:"column"`
+}
+
+// jsonBaseline is the comparison with a --baseline file. Fixed entries have
+// the shape of the baseline file's entries (checks/baseline.Entry).
+type jsonBaseline struct {
+	File       string           `json:"file"`
+	New        int              `json:"new"`
+	Unchanged  int              `json:"unchanged"`
+	Fixed      []baseline.Entry `json:"fixed"`
+	NotChecked int              `json:"not_checked"`
 }
 
 type jsonSummary struct {
@@ -196,6 +210,17 @@ func (j *jsonWriter) End(s *Summary) error {
 	if j.n > 0 {
 		closing = "\n" + jsonIndent + "]"
 	}
+	if bs := s.Baseline; bs != nil {
+		fixed := bs.Fixed
+		if fixed == nil {
+			fixed = []baseline.Entry{}
+		}
+		bb, err := marshalJSON(jsonBaseline{File: bs.File, New: bs.New, Unchanged: bs.Unchanged, Fixed: fixed, NotChecked: bs.NotChecked}, jsonIndent)
+		if err != nil {
+			return err
+		}
+		closing += ",\n" + jsonIndent + `"baseline": ` + string(bb)
+	}
 	_, err = fmt.Fprintf(j.w, "%s,\n%s\"summary\": %s\n}\n", closing, jsonIndent, b)
 	return err
 }
@@ -222,7 +247,7 @@ func jsonCountsOf(c Counts) jsonCounts { return jsonCounts(c) }
 func jsonFileOf(r *checks.Result, m *Meta) jsonFile {
 	lang := langOf(m)
 	f := jsonFile{
-		File: r.File, SHA256: r.SHA256, Agency: r.Agency,
+		File: r.File, SHA256: r.SHA256, Agency: r.Agency, OrgNumber: r.OrgNumber,
 		EvalDate: r.EvalDate, EvalDateSource: r.EvalDateSource,
 		Outcome: r.Outcome(m.FailOn), Error: r.Error,
 		Counts:        jsonCountsOf(CountFile(r)),
@@ -242,6 +267,7 @@ func jsonFileOf(r *checks.Result, m *Meta) jsonFile {
 			Target: x.Target, Title: Title(x, lang), Message: Message(x, lang),
 			Remediation: Remediation(x, lang), References: x.References,
 			Path: x.Path, File: r.File, Line: x.Line, Column: x.Column,
+			Fingerprint: x.Fingerprint, Baseline: x.Baseline,
 		}
 		if jf.References == nil {
 			jf.References = []string{}

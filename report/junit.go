@@ -160,6 +160,10 @@ func junitSuiteOf(r *checks.Result, m *Meta, lang string) junitSuite {
 		c := junitCase{Classname: class, Name: fmt.Sprintf("%s %s [%s]", f.ID, Title(f, lang), f.Target)}
 		switch f.Status {
 		case checks.StatusFail:
+			if f.Baseline == checks.BaselineUnchanged {
+				c.Skipped = &junitSkipped{Message: Text(lang, "in the baseline: ", "i baslinjen: ") + findingText(f, lang)}
+				break
+			}
 			c.Failure = &junitProblem{Message: findingText(f, lang), Type: f.Severity, Body: junitBody(r.File, f, lang)}
 		case checks.StatusNotApplicable:
 			c.Skipped = &junitSkipped{Message: Text(lang, "not applicable: ", "ej tillämpligt: ") + Message(f, lang)}

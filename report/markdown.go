@@ -186,7 +186,11 @@ func (mw *markdownWriter) failures(b *bytes.Buffer, r *checks.Result) {
 		if f.Severity == "error" {
 			icon = "❌"
 		}
-		mdRow(b, icon, mdCell(f.ID+" "+Title(f, mw.lang)), mdCode(f.Target), mdCell(findingText(f, mw.lang)),
+		req := f.ID + " " + Title(f, mw.lang)
+		if f.Baseline == checks.BaselineUnchanged {
+			req += " " + mw.t("(baseline)", "(baslinje)")
+		}
+		mdRow(b, icon, mdCell(req), mdCode(f.Target), mdCell(findingText(f, mw.lang)),
 			mdCode(Location(r.File, f.Line, f.Column)), mdCell(Remediation(f, mw.lang)))
 	}
 	if n == 0 && len(r.Findings) > 0 {
@@ -254,6 +258,13 @@ func (mw *markdownWriter) End(s *Summary) error {
 		"%s **%s** — %d filer: %d godkända, %d underkända, %d ogiltiga · resultat: %d fel och %d varningar, %d godkända, %d undantagna, %d ej tillämpliga · indata: %d fel, %d varningar\n"),
 		outcomeIcon(outcome), mw.outcomeWord(outcome), s.Files, s.Passed, s.Failed, s.Invalid,
 		c.FailedErrors, c.FailedWarnings, c.Passed, c.Waived, c.NotApplicable, c.InputErrors, c.InputWarnings)
+	if bs := s.Baseline; bs != nil {
+		fmt.Fprintf(&b, mw.t("\nBaseline %s: %d new, %d unchanged, %d fixed\n", "\nBaslinje %s: %d nya, %d oförändrade, %d åtgärdade\n"),
+			mdCode(bs.File), bs.New, bs.Unchanged, len(bs.Fixed))
+		for _, e := range bs.Fixed {
+			fmt.Fprintf(&b, "- ✅ %s %s %s\n", mdCell(e.Requirement), mdCode(e.Target), mdCode(e.File))
+		}
+	}
 	_, err := mw.w.Write(b.Bytes())
 	return err
 }

@@ -84,6 +84,10 @@ func (m *matrixWriter) Add(r *checks.Result) error {
 	return nil
 }
 
+// MatrixCell is a cell as the matrix shows it: FAIL, warn, ok or -, with a
+// trailing * where something was waived.
+func MatrixCell(p PointScore) string { return matrixCell(p) }
+
 // matrixCell is a cell verdict in plain words that read without colour; a
 // trailing * marks a point where something was waived.
 func matrixCell(p PointScore) string {
@@ -107,10 +111,21 @@ func matrixCell(p PointScore) string {
 // pctText is a compliance percentage for people: whole percent, rounded down
 // so that 100% means fully compliant; "-" when nothing applied.
 func pctText(pct float64, ok bool) string {
+	n, ok := WholePercent(pct, ok)
 	if !ok {
 		return "-"
 	}
-	return strconv.Itoa(int(math.Floor(pct+1e-9))) + "%"
+	return strconv.Itoa(n) + "%"
+}
+
+// WholePercent is a compliance percentage as the matrix shows it: whole
+// percent, rounded down so that 100 means fully compliant. ok is false when
+// nothing applied.
+func WholePercent(pct float64, ok bool) (int, bool) {
+	if !ok {
+		return 0, false
+	}
+	return int(math.Floor(pct + 1e-9)), true
 }
 
 // inputErrorsText is "invalid (N input errors)" in the language.

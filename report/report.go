@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/baseline"
 	"github.com/smcheck/smcheck/checks/engine"
 )
 
@@ -27,6 +28,10 @@ type Meta struct {
 	// Lang is "en" or "sv".
 	Lang    string
 	Catalog *engine.Catalog
+	// Baseline is the --baseline file the run is compared with, "" if none.
+	// Failed findings then have Finding.Baseline set, and Summary.Baseline
+	// says what was fixed.
+	Baseline string
 }
 
 // Writer writes one format. Start is called once, Add once per file in path
@@ -85,6 +90,9 @@ type Summary struct {
 	Findings Counts `json:"findings"`
 	// Outcome of the run: pass, fail or invalid.
 	Outcome string `json:"outcome"`
+	// Baseline is the comparison with the --baseline file, nil without one.
+	// The caller sets it before End.
+	Baseline *baseline.Status `json:"-"`
 }
 
 // Counts of findings by status and severity.

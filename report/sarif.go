@@ -222,6 +222,9 @@ func (s *sarifWriter) Start(m *Meta) error {
 	if m.Commit != "" {
 		props["commit"] = m.Commit
 	}
+	if m.Baseline != "" {
+		props["baseline"] = m.Baseline
+	}
 	run.Properties = props
 	s.run = run
 	return nil
@@ -269,6 +272,13 @@ func (s *sarifWriter) result(ruleID, level, text string, loc *sarif.Location, fp
 	}
 	r.AddLocation(loc)
 	r.WithPartialFingerPrints(map[string]any{"smcheck/v1": fp})
+	if s.m.Baseline != "" {
+		// SARIF wants baselineState on every result once one has it:
+		// only failures in the baseline are "unchanged". Fixed findings are
+		// not written as "absent" results: viewers such as GitHub code
+		// scanning would show them as open alerts.
+		r.WithBaselineState("new")
+	}
 	s.run.AddResult(r)
 	return r
 }
@@ -300,6 +310,9 @@ func (s *sarifWriter) Add(r *checks.Result) error {
 		fp := fingerprint(f.ID, uri, f.Target)
 		loc := s.location(r.File, f.Line, f.Column)
 		res := s.result(f.ID, level, withFix(findingText(f, s.lang), Remediation(f, s.lang), s.lang), loc, fp)
+		if f.Baseline == checks.BaselineUnchanged {
+			res.WithBaselineState("unchanged")
+		}
 		if w := f.Waiver; w != nil && f.Status == checks.StatusWaived {
 			sup := sarif.NewSuppression("external").WithStatus("accepted").
 				WithJustifcation(w.Justification).WithLocation(loc).WithGuid(guidOf(fp))

@@ -9,6 +9,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/baseline"
 )
 
 func init() { Register("table", newTable) }
@@ -120,7 +121,9 @@ func (t *table) findings(r *checks.Result) {
 		if f.Status != checks.StatusFail && f.Status != checks.StatusWaived {
 			continue
 		}
-		if t.o.Quiet && f.Status == checks.StatusWaived {
+		// Quiet mode shows what fails the run: not waived findings, nor
+		// failures in the baseline.
+		if t.o.Quiet && (f.Status == checks.StatusWaived || f.Baseline == checks.BaselineUnchanged) {
 			continue
 		}
 		text := Title(f, t.meta.Lang) + ": " + Message(f, t.meta.Lang)
@@ -148,7 +151,9 @@ func (t *table) findings(r *checks.Result) {
 	for col := 0; col < 4; col++ {
 		w := 0
 		for _, row := range rows {
-			w = max(w, displayWidth(row[col]))
+			for _, l := range strings.Split(row[col], "\n") {
+				w = max(w, displayWidth(l))
+			}
 		}
 		fixed += w + 3
 	}
@@ -175,6 +180,13 @@ func (t *table) status(f checks.Finding) string {
 	switch {
 	case f.Status == checks.StatusWaived:
 		return t.paint(ansiCyan, t.tr("waived", "undantag"))
+	case f.Baseline == checks.BaselineUnchanged:
+		// In the baseline: still a failure, but it does not fail the run.
+		sev := t.tr("fail", "fel")
+		if f.Severity != "error" {
+			sev = t.tr("warn", "varning")
+		}
+		return t.paint(ansiCyan, sev) + "\n" + t.paint(ansiCyan, t.tr("(baseline)", "(baslinje)"))
 	case f.Severity == "error":
 		return t.paint(ansiRed, t.tr("FAIL", "FEL"))
 	}
@@ -252,8 +264,29 @@ func (t *table) End(s *Summary) error {
 	if c.NotApplicable > 0 && !t.o.Quiet {
 		line += fmt.Sprintf("; %d %s", c.NotApplicable, t.tr("not applicable", "ej tillämpliga"))
 	}
+	if b := s.Baseline; b != nil {
+		t.fixed(b)
+		line += fmt.Sprintf("; %s %s: %d %s, %d %s, %d %s", t.tr("baseline", "baslinje"), b.File,
+			b.New, t.tr("new", "nya"), b.Unchanged, t.tr("unchanged", "oförändrade"), len(b.Fixed), t.tr("fixed", "åtgärdade"))
+	}
 	t.printf("%s\n", t.paint(ansiBold, line))
 	return t.err
+}
+
+// fixed lists the baseline's findings that no longer fail.
+func (t *table) fixed(b *baseline.Status) {
+	if len(b.Fixed) == 0 {
+		return
+	}
+	t.printf("%s\n", t.paint(ansiGreen, fmt.Sprintf("%s (%d):", t.tr("Fixed since the baseline", "Åtgärdat sedan baslinjen"), len(b.Fixed))))
+	for _, e := range b.Fixed {
+		head := e.File
+		if e.Agency != "" {
+			head += " — " + e.Agency
+		}
+		t.printf("  %-5s %s  %s\n", e.Requirement, e.Target, head)
+	}
+	t.printf("\n")
 }
 
 // displayWidth counts runes, ignoring ANSI colour codes.

@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/baseline"
 	"github.com/smcheck/smcheck/checks/discover"
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
@@ -41,6 +42,7 @@ func checkCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour (also when NO_COLOR is set)"},
+			&cli.StringFlag{Name: "baseline", Usage: "fail only on failures not in the baseline `FILE` (written by smcheck baseline)"},
 		},
 		Action: runCheck,
 	}
@@ -88,6 +90,14 @@ func runCheck(c *cli.Context) error {
 			return err
 		}
 	}
+	var matcher *baseline.Matcher
+	if bp := c.String("baseline"); bp != "" {
+		bl, err := baseline.Read(bp)
+		if err != nil {
+			return usageError("--baseline %s: %v", bp, err)
+		}
+		matcher = baseline.NewMatcher(bp, bl)
+	}
 	// Policies are compiled once per run, after the configuration is known.
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
@@ -128,6 +138,7 @@ func runCheck(c *cli.Context) error {
 	meta := &report.Meta{
 		Tool: "smcheck", Version: version, Commit: commit, OPAVersion: opaversion.Version,
 		PolicySHA256: checker.Engine.SHA256, AsOf: asOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
+		Baseline: c.String("baseline"),
 	}
 	var werr error
 	for _, o := range outs {
@@ -138,6 +149,9 @@ func runCheck(c *cli.Context) error {
 	summary := &report.Summary{}
 	bar := newProgress(c.App.ErrWriter, len(paths), ropt.Quiet)
 	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+		if matcher != nil {
+			matcher.Mark(r)
+		}
 		summary.Tally(r, failOn)
 		for _, o := range outs {
 			if err := o.w.Add(r); err != nil && werr == nil {
@@ -147,6 +161,9 @@ func runCheck(c *cli.Context) error {
 		bar.Add(1)
 	})
 	bar.Finish()
+	if matcher != nil {
+		summary.Baseline = matcher.Status()
+	}
 	for _, o := range outs {
 		if err := o.w.End(summary); err != nil && werr == nil {
 			werr = err

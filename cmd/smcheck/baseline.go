@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/baseline"
+	"github.com/smcheck/smcheck/checks/discover"
+	"github.com/smcheck/smcheck/checks/validate"
+)
+
+func baselineCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "baseline",
+		Usage:     "record the current failures, so that check --baseline fails only on new ones",
+		ArgsUsage: "FILE|DIR|GLOB|- ...",
+		Description: "Checks the files like check and writes every failed finding (errors and warnings) to a\n" +
+			"baseline file (docs/baseline.md). Files with input errors are never baselined: then nothing\n" +
+			"is written. Exit code: 0 written, 2 invalid input or usage.",
+		OnUsageError: onUsageError,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the baseline to `FILE` (atomically) instead of standard output"},
+			&cli.StringFlag{Name: "as-of", Usage: "evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"},
+			&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
+			&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no summary on standard error"},
+		},
+		Action: runBaseline,
+	}
+}
+
+func runBaseline(c *cli.Context) error {
+	ctx := context.Background()
+	if c.NArg() == 0 {
+		return usageError("baseline: name at least one agency file, directory or glob (or - to read paths from standard input)")
+	}
+	asOf := c.String("as-of")
+	if asOf != "" {
+		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
+			return usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
+		}
+	}
+	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
+	if cfgPath := c.String("config"); cfgPath != "" {
+		v, err := validate.NewValidator()
+		if err != nil {
+			return fmt.Errorf("compiling the data-model schema: %w", err)
+		}
+		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
+			return err
+		}
+	}
+	checker, err := checks.New(ctx, opt)
+	if err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
+	for _, p := range problems {
+		fmt.Fprintf(stderr, "smcheck: %s\n", p.Error())
+	}
+	if len(paths) == 0 || len(problems) > 0 {
+		return &exitError{code: exitInvalid, msg: "no baseline written"}
+	}
+
+	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.Engine.SHA256}, asOf)
+	invalid, files := 0, 0
+	var errs, warns int
+	quiet := c.Bool("quiet")
+	bar := newProgress(stderr, len(paths), quiet)
+	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+		bar.Add(1)
+		if err := b.Add(r); err != nil {
+			invalid++
+			if r.Error != "" {
+				fmt.Fprintf(stderr, "smcheck: %s: %s\n", r.File, r.Error)
+			}
+			for _, i := range r.Issues {
+				if i.IsError() {
+					fmt.Fprintf(stderr, "smcheck: %s\n", issueText(r.File, i))
+				}
+			}
+			return
+		}
+		files++
+		for _, f := range r.Findings {
+			if f.Status == checks.StatusFail {
+				if f.Severity == "error" {
+					errs++
+				} else {
+					warns++
+				}
+			}
+		}
+	})
+	bar.Finish()
+	if invalid > 0 {
+		return &exitError{code: exitInvalid, msg: fmt.Sprintf(
+			"no baseline written: %d of %d files have input errors, which are never baselined; fix them, or leave the files out with --exclude", invalid, len(paths))}
+	}
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, b.File()); err != nil {
+		return fmt.Errorf("writing the baseline: %w", err)
+	}
+	out := c.String("output")
+	if err := writeOutput(out, c.App.Writer, buf.Bytes()); err != nil {
+		return err
+	}
+	if !quiet {
+		where := "standard output"
+		if out != "" && out != "-" {
+			where = out
+		}
+		fmt.Fprintf(stderr, "smcheck: baseline written to %s: %d failed findings (%d errors, %d warnings) in %s\n",
+			where, errs+warns, errs, warns, plural(files, "file", "files"))
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
