@@ -39,12 +39,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &cli.App{
 		Name:      "smcheck",
 		Usage:     "check an agency's social-media use against E-delegationen's guidelines",
-		UsageText: "smcheck check [options] FILE|DIR|GLOB|- ...\n   smcheck baseline [options] -o baseline.json FILE|DIR|GLOB|- ...\n   smcheck diff [options] OLD.json NEW.json\n   smcheck init [--lang sv] [--from-platforms P,...] [-o FILE]\n   smcheck rules | explain ID | schema | version",
+		UsageText: "smcheck check [options] FILE|DIR|GLOB|- ...\n   smcheck validate [options] FILE|DIR|GLOB|- ...\n   smcheck baseline [options] -o baseline.json FILE|DIR|GLOB|- ...\n   smcheck diff [options] OLD.json NEW.json\n   smcheck init [--lang sv] [--from-platforms P,...] [-o FILE]\n   smcheck rules | explain ID | schema | version",
 		Reader:    stdin,
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			checkCommand(),
+			validateCommand(),
 			baselineCommand(),
 			diffCommand(),
 			rulesCommand(),
