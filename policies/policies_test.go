@@ -37,7 +37,7 @@ func TestRego(t *testing.T) {
 	}
 	defer store.Abort(ctx, txn)
 	ch, err := tester.NewRunner().
-		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(false)).
+		SetCompiler(ast.NewCompiler().WithEnablePrintStatements(false).WithStrict(true)). // as opa check --strict
 		SetStore(store).
 		SetModules(b.Modules).
 		SetCoverageQueryTracer(cov).

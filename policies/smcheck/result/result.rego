@@ -29,7 +29,7 @@ _make(chain, target, path, na, problems) := {
 	"point": m.point,
 	"severity": m.severity,
 	"target": target,
-	"status": _status(na, problems),
+	"status": _status(na),
 	"path": _path(path, na, problems),
 	"messages": _messages(na, problems),
 } if {
@@ -37,7 +37,7 @@ _make(chain, target, path, na, problems) := {
 	m := chain[0].annotations.custom
 }
 
-_status(na, problems) := "not_applicable" if count(na) > 0
+_status(na) := "not_applicable" if count(na) > 0
 
 else := "fail"
 

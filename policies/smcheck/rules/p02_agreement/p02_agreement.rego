@@ -37,6 +37,9 @@ else := {lib.reason(
 	"kanalen saknar en giltig agreement_ref (rapporteras av P2.1)",
 )}
 
+# _na_of[i] is _na of channel i, once per input: several requirements read it.
+_na_of := {i: _na(c) | some i, c in lib.channels}
+
 # _apath(a, key) is the concrete path of a key of agreement a.
 _apath(a, key) := sprintf("agreements[%d].%s", [a.i, key])
 
@@ -115,7 +118,7 @@ _same_platform(a, c) if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_2[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_2[i]})
 }
 
 _p2_2[i] contains lib.not_true(_apath(a, "review.reviewed")) if {
@@ -175,7 +178,7 @@ _p2_2[i] contains lib.msg(
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_3[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_3[i]})
 }
 
 _accepted_conclusions := {"accept", "accept_with_measures"}
@@ -220,7 +223,7 @@ _p2_3[i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_4[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_4[i]})
 }
 
 _roles := {"joint_controller", "processor", "independent_controller"}
@@ -261,7 +264,7 @@ _p2_4[i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_5[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_5[i]})
 }
 
 _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
@@ -288,7 +291,7 @@ _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_6[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_6[i]})
 }
 
 _dpia_statuses := {"not_required", "completed"}
@@ -325,7 +328,7 @@ _p2_6[i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "pers
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p2_7[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_7[i]})
 }
 
 _transfer_statuses := {"no_transfers", "transfers"}

@@ -16,6 +16,9 @@ else := set() if lib.prof(c)
 
 else := {lib.reason("the channel has no usable archive_profile_ref (reported by P6.1)", "kanalen saknar en giltig archive_profile_ref (rapporteras av P6.1)")}
 
+# _na_of[i] is _na of channel i, once per input: several requirements read it.
+_na_of := {i: _na(c) | some i, c in lib.channels}
+
 # METADATA
 # title: Archive profile assigned
 # description: The channel references an archive profile.
@@ -60,7 +63,7 @@ _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if 
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p6_2[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_2[i]})
 }
 
 _p6_2[i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
@@ -112,7 +115,7 @@ _required(c) := {"agency_posts", "metadata"} | {t |
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p6_3[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_3[i]})
 }
 
 _p6_3[i] contains lib.msg(
@@ -145,7 +148,7 @@ _p6_3[i] contains lib.msg(
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p6_4[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_4[i]})
 }
 
 _p6_4[i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
@@ -185,7 +188,7 @@ _p6_4[i] contains lib.msg(
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p6_5[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_5[i]})
 }
 
 # _interval(c, p) is f of P6.5: the planned interval, else limit(c).
@@ -220,7 +223,7 @@ _p6_5[i] contains lib.stale(sprintf("channels[%d].last_capture_date", [i]), d, l
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p6_6[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_6[i]})
 }
 
 _destinations := {"e_archive", "records_system"}

@@ -32,6 +32,9 @@ else := {lib.reason(
 	"kanalen saknar en giltig monitoring_ref (rapporteras av P9.1)",
 )}
 
+# _na_of[i] is _na of channel i, once per input: several requirements read it.
+_na_of := {i: _na(c) | some i, c in lib.channels}
+
 # METADATA
 # title: Monitoring assigned
 # description: Every live channel with comments or direct messages references a monitoring entry.
@@ -76,7 +79,7 @@ _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p9_2[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_2[i]})
 }
 
 _p9_2[i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
@@ -119,7 +122,7 @@ _fold(s) := lower(trim_space(s))
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p9_3[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_3[i]})
 }
 
 _p9_3[i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
@@ -168,7 +171,7 @@ _minutes(t) := (to_number(parts[0]) * 60) + to_number(parts[1]) if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p9_4[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_4[i]})
 }
 
 _p9_4[i] contains msg if {
@@ -206,7 +209,7 @@ _at_most(m, key, limit) := lib.missing(path) if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p9_5[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_5[i]})
 }
 
 _p9_5[i] contains msg if {

@@ -19,6 +19,9 @@ else := set() if _note(c)
 
 else := {lib.reason("the channel has no usable info_notice_ref (reported by P10.1)", "kanalen saknar en giltig info_notice_ref (rapporteras av P10.1)")}
 
+# _na_of[i] is _na of channel i, once per input: several requirements read it.
+_na_of := {i: _na(c) | some i, c in lib.channels}
+
 # METADATA
 # title: Information notice published
 # description: The channel references an information notice that has a url and a published_date.
@@ -79,7 +82,7 @@ _items := [
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p10_2[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_2[i]})
 }
 
 _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
@@ -107,7 +110,7 @@ _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missin
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p10_3[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_3[i]})
 }
 
 _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
@@ -142,7 +145,7 @@ _location_msg(path, loc) := lib.not_one_of(path, loc, _in_medium) if loc != null
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p10_4[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_4[i]})
 }
 
 _p10_4[i] contains msg if {
@@ -186,7 +189,7 @@ _latest_key(d, p) := "last_reviewed" if {
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p10_5[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_5[i]})
 }
 
 _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
@@ -213,7 +216,7 @@ _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data
 results contains r if {
 	chain := rego.metadata.chain()
 	some i, c in lib.channels
-	r := result.channel(chain, i, _na(c), {m | some m in _p10_6[i]})
+	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_6[i]})
 }
 
 _p10_6[i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {
