@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 )
@@ -29,11 +30,46 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: exitInvalid, msg: fmt.Sprintf(format, args...)}
 }
 
-// Build information, set with -ldflags "-X main.version=… -X main.commit=…".
+// Build information, set with -ldflags "-X main.version=… -X main.commit=…"
+// (make build); without them, from what the Go toolchain recorded.
 var (
 	version = "dev"
 	commit  = "unknown"
 )
+
+// init fills version and commit from the build info when no -ldflags set
+// them: `go install …@v1.2.0` and pre-commit's golang hooks build without
+// them, and their reports should still say which smcheck wrote them.
+func init() {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return
+	}
+	if version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		version = bi.Main.Version
+	}
+	if commit != "unknown" {
+		return
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if rev != "" {
+		commit = rev
+		if modified == "true" {
+			commit += "-dirty"
+		}
+	}
+}
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &cli.App{
