@@ -102,7 +102,10 @@ _p9_2[i] contains lib.msg(
 	path := sprintf("monitoring[%d].deputy", [m.i])
 }
 
-_fold(s) := lower(trim_space(s))
+# _fold(s) is s trimmed and case-folded. lower(upper(s)) is Unicode simple
+# case folding for all but a handful of code points (lower alone leaves final
+# sigma ς and long s ſ unfolded).
+_fold(s) := lower(upper(trim_space(s)))
 
 # METADATA
 # title: Staffed hours defined

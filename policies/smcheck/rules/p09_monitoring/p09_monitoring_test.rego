@@ -86,6 +86,14 @@ test_p9_2_same_after_trim_and_case_fold if {
 	t.status(p09.results, "P9.2", "ig-kommun") == "fail" with input as inp
 }
 
+# Case-folding, not just lower-casing: final sigma folds to sigma and long s
+# to s (Unicode simple case folding), so these pairs are the same role.
+test_p9_2_case_folding_beyond_lower if {
+	t.status(p09.results, "P9.2", "fb-kommun") == "fail" with input as _mon({"responsible": "ΟΔΟΣ", "deputy": "οδος"})
+	t.status(p09.results, "P9.2", "fb-kommun") == "fail" with input as _mon({"responsible": "Webbredaktör", "deputy": "WEBBREDAKTÖR"})
+	t.status(p09.results, "P9.2", "fb-kommun") == "fail" with input as _mon({"responsible": "ſtab", "deputy": "Stab"})
+}
+
 test_p9_2_different_passes if {
 	t.status(p09.results, "P9.2", "fb-kommun") == "pass" with input as _mon({"responsible": "Webbredaktör", "deputy": "Webbredaktör 2"})
 }
