@@ -89,10 +89,12 @@ target(i) := id if {
 } else := sprintf("channels[%d]", [i])
 
 # index(path) maps each id of a collection to {i, v}; a duplicated id resolves
-# to its first object (C21).
+# to its first object (C21). A blank id is left out: a reference equal to it
+# is blank, so absent (§1.1), and must not resolve.
 index(path) := {id: {"i": i, "v": items[i]} |
 	items := _list(path)
-	some id in {x.id | some x in items; is_object(x); is_string(x.id)}
+	some id in {x.id | some x in items; is_object(x); present(x.id)}
+	is_string(id)
 	i := min({j | some j, x in items; is_object(x); x.id == id})
 }
 

@@ -239,3 +239,13 @@ test_p6_7_dates_absent if {
 	t.status(p06.results, "P6.7", "fb-kommun") == "fail" with input as no_capture
 	t.messages(p06.results, "P6.7", "fb-kommun") == "channels[0].last_capture_date is missing" with input as no_capture
 }
+
+# A blank archive_profile_ref is absent even when a profile has that blank id.
+test_p6_1_blank_ref_never_resolves if {
+	inp := t.doc({
+		"channels": [object.union(t.base.channels[0], {"archive_profile_ref": " "})],
+		"archiving": {"profiles": [object.union(t.base.archiving.profiles[1], {"id": " "})]},
+	})
+	t.status(p06.results, "P6.1", "fb-kommun") == "fail" with input as inp
+	t.status(p06.results, "P6.2", "fb-kommun") == "not_applicable" with input as inp
+}

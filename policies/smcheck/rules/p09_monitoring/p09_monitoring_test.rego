@@ -232,3 +232,16 @@ test_second_entry_path if {
 	})
 	t.messages(p09.results, "P9.4", "fb-kommun") == "monitoring[1].max_response_hours is 48; at most 8 is allowed" with input as inp
 }
+
+# A blank monitoring_ref is absent (§1.1 present) even when an object has the
+# same blank id (an IN-07 id that C20 still uses for resolution): P9.1 fails
+# and P9.2–P9.6 do not apply.
+test_p9_1_blank_ref_never_resolves if {
+	inp := t.doc({
+		"channels": [object.union(t.base.channels[0], {"monitoring_ref": "  "})],
+		"monitoring": [object.union(t.base.monitoring[0], {"id": "  "})],
+	})
+	t.status(p09.results, "P9.1", "fb-kommun") == "fail" with input as inp
+	t.messages(p09.results, "P9.1", "fb-kommun") == "channels[0].monitoring_ref is missing" with input as inp
+	t.status(p09.results, "P9.2", "fb-kommun") == "not_applicable" with input as inp
+}
