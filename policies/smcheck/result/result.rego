@@ -41,10 +41,19 @@ _status(na) := "not_applicable" if count(na) > 0
 
 else := "fail"
 
-_path(default_path, na, problems) := sort([p.path | some p in problems])[0] if {
+# The path of a fail is its first problem path in document order: list indices
+# compare as numbers (goals[2] before goals[10]), the rest as strings.
+_path(default_path, na, problems) := min({[_order(p.path), p.path] | some p in problems})[1] if {
 	count(na) == 0
 	count(problems) > 0
 } else := default_path
+
+# _order("channels[0].goals[10].indicator") is ["channels", 0, ".goals", 10, ".indicator"].
+_order(path) := [_part(s) | some s in regex.split(`[\[\]]`, path)]
+
+_part(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
+
+else := s
 
 _messages(na, problems) := sort(na) if count(na) > 0
 

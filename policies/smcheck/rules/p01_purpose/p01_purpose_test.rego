@@ -59,6 +59,18 @@ test_p1_4_goal_without_indicator if {
 	t.status(p01.results, "P1.4", "fb-kommun") == "fail" with input as t.channel({"goals": goals})
 }
 
+# A finding's path is its first failing path in document order: list indices
+# compare as numbers, so goals[2] comes before goals[10].
+_goal(j) := {"text": sprintf("Mål %d", [j])} if j in {2, 10}
+
+else := {"text": sprintf("Mål %d", [j]), "indicator": "Antal"}
+
+test_p1_4_path_is_first_failing_goal_by_index if {
+	inp := t.channel({"goals": [_goal(j) | some j in numbers.range(0, 10)]})
+	r := [x | some x in p01.results; x.id == "P1.4"; x.target == "fb-kommun"][0] with input as inp
+	r.path == "channels[0].goals[2].indicator"
+}
+
 test_p1_4_not_applicable_without_goals if {
 	t.status(p01.results, "P1.4", "fb-kommun") == "not_applicable" with input as t.without(["goals"])
 }
