@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func Load(name string, data []byte) *Doc {
 	if !utf8.Valid(data) {
 		return d.fatal("IN-01", "the file is not valid UTF-8 text", "save the file as UTF-8")
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(bytes.NewReader(yamlVersion11(data)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -88,6 +89,51 @@ func Load(name string, data []byte) *Doc {
 	}
 	d.Value = v
 	return d
+}
+
+// yamlDirective is a %YAML directive with a 1.x version other than 1.1.
+var yamlDirective = regexp.MustCompile(`^%YAML[ \t]+(1\.[0-9]+)(?:[ \t]|$)`)
+
+// yamlVersion11 rewrites a "%YAML 1.2" directive (or any 1.x) at the start of
+// the file to "%YAML 1.1", padded to the same length so that lines and
+// columns stay. The file is read as YAML 1.2 either way (model.md §1), but
+// yaml.v3 rejects any version other than 1.1 as an incompatible document.
+func yamlVersion11(data []byte) []byte {
+	var out []byte
+	rest := data
+	for off := 0; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		text := bytes.TrimRight(line, "\r\n")
+		switch trimmed := bytes.TrimLeft(text, " \t"); {
+		case len(trimmed) == 0 || trimmed[0] == '#':
+			// blank or comment: the prologue goes on
+		case text[0] == '%':
+			if m := yamlDirective.FindSubmatchIndex(text); m != nil && string(text[m[2]:m[3]]) != "1.1" {
+				if out == nil {
+					out = append([]byte(nil), data...)
+				}
+				v := out[off+m[2] : off+m[3]]
+				copy(v, "1.1")
+				for i := 3; i < len(v); i++ {
+					v[i] = ' '
+				}
+			}
+		default:
+			if out == nil {
+				return data
+			}
+			return out
+		}
+		off += len(line)
+		rest = rest[len(line):]
+	}
+	if out == nil {
+		return data
+	}
+	return out
 }
 
 func (d *Doc) fatal(code, msg, hint string) *Doc { return d.fatalAt(code, 0, msg, hint) }
@@ -244,6 +290,12 @@ func (c *converter) scalar(n *yaml.Node, p Path) (any, bool) {
 		if n.Style == 0 {
 			return c.number(n, p)
 		}
+	case "!!str":
+		// yaml.v3 leaves hex and octal integers beyond 64 bits as strings;
+		// YAML 1.2 reads them as integers of any size.
+		if n.Style == 0 && (octInt.MatchString(n.Value) || hexInt.MatchString(n.Value)) {
+			return c.number(n, p)
+		}
 	}
 	// !!str, !!timestamp (kept as written: model.md §1 wants dates as
 	// YYYY-MM-DD text whether quoted or not), !!binary and local tags.
@@ -295,18 +347,35 @@ var (
 
 func (c *converter) number(n *yaml.Node, p Path) (any, bool) {
 	v := n.Value
+	// Integers have no size limit in YAML 1.2: beyond int64 they stay exact
+	// in the json.Number.
+	bigInt := func(s string, base int) (any, bool) {
+		if i, ok := new(big.Int).SetString(s, base); ok {
+			return json.Number(i.String()), true
+		}
+		return nil, false
+	}
 	switch {
 	case decInt.MatchString(v):
 		if i, err := strconv.ParseInt(v, 10, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), true
 		}
+		if j, ok := bigInt(v, 10); ok {
+			return j, true
+		}
 	case octInt.MatchString(v):
 		if i, err := strconv.ParseInt(v[2:], 8, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), true
 		}
+		if j, ok := bigInt(v[2:], 8); ok {
+			return j, true
+		}
 	case hexInt.MatchString(v):
 		if i, err := strconv.ParseInt(v[2:], 16, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), true
+		}
+		if j, ok := bigInt(v[2:], 16); ok {
+			return j, true
 		}
 	case coreNum.MatchString(v):
 		if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(f, 0) {

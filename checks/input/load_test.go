@@ -52,6 +52,48 @@ func TestLoadValues(t *testing.T) {
 	}
 }
 
+// A %YAML 1.2 directive is valid YAML (model.md §1 reads files as YAML 1.2);
+// yaml.v3 only knows 1.1 and must not make it IN-01.
+func TestLoadYAMLDirective(t *testing.T) {
+	for _, src := range []string{
+		"%YAML 1.2\n---\na: 08:00\n",
+		"# comment\n%YAML 1.2 # c\n%TAG ! tag:example.com,2026:\n---\na: 08:00\n",
+		"\xef\xbb\xbf%YAML 1.1\r\n---\r\na: 08:00\r\n",
+	} {
+		d := Load("f.yaml", []byte(src))
+		if d.Fatal || len(d.Issues) > 0 {
+			t.Errorf("Load(%q): %v", src, d.Issues)
+			continue
+		}
+		if got, _ := json.Marshal(d.Value); string(got) != `{"a":"08:00"}` {
+			t.Errorf("Load(%q) = %s", src, got)
+		}
+		if l, _ := d.Pos(ParsePath("a")); l != strings.Count(src, "\n") {
+			t.Errorf("Load(%q): line %d", src, l)
+		}
+	}
+	// Only the version in the directive is rewritten, not text in the document.
+	d := Load("f.yaml", []byte("%YAML 1.2\n---\na: |\n  %YAML 1.2\n"))
+	if got, _ := json.Marshal(d.Value); string(got) != `{"a":"%YAML 1.2\n"}` {
+		t.Errorf("block scalar: %s %v", got, d.Issues)
+	}
+	// A second document is still IN-01, with or without a directive.
+	if d := Load("f.yaml", []byte("%YAML 1.2\n---\na: 1\n...\n%YAML 1.2\n---\nb: 2\n")); !d.Fatal || codes(d) != "IN-01@$" {
+		t.Errorf("two documents: %v", d.Issues)
+	}
+}
+
+func TestLoadBigIntegers(t *testing.T) {
+	d := Load("f.yaml", []byte("a: 123456789012345678901234567890\nb: 0x1fffffffffffffffff\nc: 0o7777777777777777777777\nd: +00012345678901234567890\n"))
+	if len(d.Issues) > 0 {
+		t.Fatalf("issues: %v", d.Issues)
+	}
+	got, _ := json.Marshal(d.Value)
+	if want := `{"a":123456789012345678901234567890,"b":590295810358705651711,"c":73786976294838206463,"d":12345678901234567890}`; string(got) != want {
+		t.Errorf("value\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestLoadDuplicateKeyAndMerge(t *testing.T) {
 	src := `x-defaults: &d
   status: active

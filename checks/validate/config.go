@@ -32,6 +32,7 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 		return map[string]any{}, sortIssues(issues)
 	}
 	probs := v.schemaProblems(v.cfg, cfgVal, v.cfgSh, input.Path{"config"})
+	issues = ignoredLoaderIssues(issues, shiftProblems(probs, posBase))
 	cfg, _ := deepCopy(cfgVal).(map[string]any)
 	for _, p := range probs {
 		if p.remove && cfg != nil {
@@ -122,4 +123,15 @@ func jsonValue(v any) any {
 		return json.Number(strconv.FormatFloat(float64(x), 'f', -1, 32))
 	}
 	return v
+}
+
+// shiftProblems re-bases config problems (paths config.KEY) onto the file's
+// own paths (KEY, or config.KEY in a wrapped file), as the loader sees them.
+func shiftProblems(probs []problem, base input.Path) []problem {
+	out := make([]problem, len(probs))
+	for i, p := range probs {
+		p.path = append(append(input.Path{}, base...), p.path[1:]...)
+		out[i] = p
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -103,6 +104,10 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 	}
 
 	probs := v.schemaProblems(v.doc, root, v.shape, nil)
+	// The loader reports non-finite numbers (IN-05) and non-string keys
+	// (IN-W1) wherever they are; under an x- extension key or an unknown key
+	// (IN-W1) the value is ignored, so such an issue is dropped.
+	issues = ignoredLoaderIssues(issues, probs)
 	// Problems the loader already reported (non-finite numbers are IN-05
 	// there, and null in the value) are not reported twice.
 	loaderAt := make(map[string]bool, len(doc.Issues))
@@ -154,6 +159,31 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 		issues = append(issues, v.locate(doc, nil, p))
 	}
 	out.Issues = sortIssues(issues)
+	return out
+}
+
+// ignoredLoaderIssues drops the loader's IN-05 and IN-W1 issues at or below
+// an x- key or a key that probs report as unknown (IN-W1).
+func ignoredLoaderIssues(issues []input.Issue, probs []problem) []input.Issue {
+	unknown := map[string]bool{}
+	for _, p := range probs {
+		if p.code == "IN-W1" {
+			unknown[p.path.String()] = true
+		}
+	}
+	out := issues[:0]
+next:
+	for _, is := range issues {
+		if is.Code == "IN-05" || is.Code == "IN-W1" {
+			p := input.ParsePath(is.Path)
+			for i, step := range p {
+				if k, ok := step.(string); ok && (strings.HasPrefix(k, "x-") || unknown[p[:i+1].String()]) {
+					continue next
+				}
+			}
+		}
+		out = append(out, is)
+	}
 	return out
 }
 

@@ -168,6 +168,15 @@ func TestValidate(t *testing.T) {
 				t.Error("items_per_week should be removed")
 			}
 		}},
+		{name: "x- key with a non-finite number is ignored", src: base + "    x-note: .inf\n    x-data: {n: .nan, l: [-.inf]}\nx-top: .inf\n", want: nil},
+		{name: "unknown key with a non-finite number is only IN-W1", src: base + "    volume: .inf\n", want: []string{"IN-W1@channels[0].volume:19"}},
+		{name: "non-string keys under x- and unknown keys", src: base + "    x-map: {1: a, true: b}\n    volume: {2: c}\n3: d\n", want: []string{"IN-W1@channels[0].volume:20", "IN-W1@$:21"}},
+		{name: "big integer is a number", src: base + "    items_per_week: 123456789012345678901234567890\nx-big: 0x123456789012345678901234567890\n", want: nil, check: func(t *testing.T, out Output) {
+			if n, _ := get(out.Value, "channels[0].items_per_week"); n != json.Number("123456789012345678901234567890") {
+				t.Errorf("items_per_week = %#v", n)
+			}
+		}},
+		{name: "big negative integer is IN-05", src: base + "    items_per_week: -123456789012345678901234567890\n", want: []string{"IN-05@channels[0].items_per_week:19"}},
 		{name: "IN-06 did you mean", src: edit("platform: facebook", "platform: facebok"), want: []string{"IN-06@channels[0].platform:10"}, check: func(t *testing.T, out Output) {
 			is := issueAt(t, out, "IN-06", "channels[0].platform")
 			if !strings.Contains(is.Message, "'facebok'") || !strings.Contains(is.Message, "did you mean facebook?") {
@@ -415,6 +424,10 @@ func TestFormats(t *testing.T) {
 	for s, ok := range map[string]bool{
 		"https://a.se": true, "HTTP://a.se/x?y#z": true, "https://user@a.se:8080/": true,
 		"ftp://a.se": false, "https://": false, "https:///x": false, "https://a .se": false, "a.se": false,
+		// C28 lists all the conditions: scheme, host, no whitespace. Bad
+		// percent-escapes or ports are not among them.
+		"https://a.se/%zz": true, "https://a.se:port/x": true, "https://a.se/100%": true,
+		"https://:80/": false, "http://user@/x": false, "https://a.se/\u00a0x": false,
 	} {
 		if err := validateHTTPURL(s); (err == nil) != ok {
 			t.Errorf("http-url %q: %v", s, err)
