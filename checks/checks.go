@@ -246,10 +246,12 @@ func intOf(v any) int {
 // target of its scope: the policies return only what did not pass, so every
 // other pair of the catalogue is a pass.
 func (c *Checker) findings(doc *input.Doc, raw *engine.Raw) []Finding {
-	type key struct{ id, target string }
+	// Results are matched by subject (channels[i]), not target: two
+	// channels may share an id (IN-08, C21) and each has its own results.
+	type key struct{ id, subject string }
 	got := make(map[key]engine.RawResult, len(raw.Results))
 	for _, r := range raw.Results {
-		got[key{r.ID, r.Target}] = r
+		got[key{r.ID, r.Subject}] = r
 	}
 	out := make([]Finding, 0, len(raw.Results)+len(c.Engine.Catalog.Rules)*4)
 	positions := make(map[string][2]int)
@@ -260,9 +262,9 @@ func (c *Checker) findings(doc *input.Doc, raw *engine.Raw) []Finding {
 				Target: t.Target, Path: t.Path, Messages: []engine.Message{},
 				Title: rule.Title, TitleSV: rule.TitleSV, Remediation: rule.Remediation, References: rule.References,
 			}
-			if r, ok := got[key{rule.ID, t.Target}]; ok {
+			if r, ok := got[key{rule.ID, t.Path}]; ok {
 				f.Status, f.Path, f.Messages, f.Waiver = r.Status, r.Path, r.Messages, r.Waiver
-				delete(got, key{rule.ID, t.Target})
+				delete(got, key{rule.ID, t.Path})
 			}
 			pos, ok := positions[f.Path]
 			if !ok {
@@ -276,7 +278,7 @@ func (c *Checker) findings(doc *input.Doc, raw *engine.Raw) []Finding {
 	// A result for a target outside its scope's list would be a policy bug;
 	// keep it rather than lose it.
 	for _, r := range raw.Results {
-		if _, ok := got[key{r.ID, r.Target}]; ok {
+		if _, ok := got[key{r.ID, r.Subject}]; ok {
 			f := Finding{ID: r.ID, Point: r.Point, Severity: r.Severity, Status: r.Status,
 				Target: r.Target, Path: r.Path, Messages: r.Messages, Waiver: r.Waiver}
 			f.Line, f.Column = doc.Pos(input.ParsePath(r.Path))

@@ -250,6 +250,7 @@ type RawResult struct {
 	Point    int        `json:"point"`
 	Severity string     `json:"severity"`
 	Target   string     `json:"target"`
+	Subject  string     `json:"subject"` // the Target's Path: unique where ids repeat
 	Status   string     `json:"status"`
 	Path     string     `json:"path"`
 	Messages []Message  `json:"messages"`

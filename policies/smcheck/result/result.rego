@@ -13,6 +13,10 @@ package smcheck.result
 
 import data.smcheck.lib
 
+# A result names its target (the channel id, which may repeat: C21) and its
+# subject, the path of the object the target is (channels[i], $, waivers[i]),
+# which is unique and matches data.smcheck.main.targets.
+#
 # channel(chain, i, na, problems) is the result of a channel-scope requirement
 # for channel i. na is the set of reasons it does not apply, problems the set
 # of lib.msg objects naming what failed; undefined when both are empty (pass).
@@ -29,6 +33,7 @@ _make(chain, target, path, na, problems) := {
 	"point": m.point,
 	"severity": m.severity,
 	"target": target,
+	"subject": path,
 	"status": _status(na),
 	"path": _path(path, na, problems),
 	"messages": _messages(na, problems),

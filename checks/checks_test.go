@@ -1,0 +1,86 @@
+package checks
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/smcheck/smcheck/checks/input"
+)
+
+// TestDuplicateChannelIDs: two channels with one id (IN-08, C21) are still
+// two targets, each with its own results; the second, without a purpose,
+// fails P1.1 and the first still passes.
+func TestDuplicateChannelIDs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "examples", "compliant.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Copy the first channel as YAML nodes, so every scalar keeps its tag.
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		t.Fatal(err)
+	}
+	channels := mapValue(t, root.Content[0], "channels")
+	copied := *channels.Content[0]
+	copied.Content = nil
+	id := ""
+	for k := 0; k < len(channels.Content[0].Content); k += 2 {
+		key, val := channels.Content[0].Content[k], channels.Content[0].Content[k+1]
+		switch key.Value {
+		case "purpose":
+			continue
+		case "id":
+			id = val.Value
+		}
+		copied.Content = append(copied.Content, key, val)
+	}
+	channels.Content = append(channels.Content, &copied)
+	last := len(channels.Content) - 1
+	out, err := yaml.Marshal(&root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(context.Background(), Options{AsOf: "2026-11-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Check(context.Background(), "dup.yaml", out)
+	if !r.HasInputErrors() {
+		t.Errorf("no IN-08 for the duplicated id: %v", r.Issues)
+	}
+	var got []string
+	perRequirement := map[string]int{}
+	for _, f := range r.Findings {
+		if f.Target != id {
+			continue
+		}
+		perRequirement[f.ID]++
+		if f.ID == "P1.1" {
+			got = append(got, f.Status+" "+f.Path)
+		}
+	}
+	want := map[string]bool{"pass channels[0]": true, "fail " + input.Root.Key("channels").Index(last).Key("purpose").String(): true}
+	if len(got) != 2 || !want[got[0]] || !want[got[1]] || got[0] == got[1] {
+		t.Errorf("P1.1 for the two %s channels: %q, want %v", id, got, want)
+	}
+	for req, n := range perRequirement {
+		if n != 2 {
+			t.Errorf("%s has %d results for %s, want one per channel (2)", req, n, id)
+		}
+	}
+}
+
+func mapValue(t *testing.T, m *yaml.Node, key string) *yaml.Node {
+	t.Helper()
+	for k := 0; k+1 < len(m.Content); k += 2 {
+		if m.Content[k].Value == key {
+			return m.Content[k+1]
+		}
+	}
+	t.Fatalf("no %s in the document", key)
+	return nil
+}
