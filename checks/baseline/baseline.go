@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/smcheck/smcheck/internal/jsonerr"
+
 	"github.com/smcheck/smcheck/checks"
 )
 
@@ -158,7 +160,7 @@ func Parse(data []byte) (*File, error) {
 		Findings *json.RawMessage `json:"findings"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("not a baseline file: %s", jsonError(data, err))
+		return nil, fmt.Errorf("not a baseline file: %s", jsonerr.Describe(data, err))
 	}
 	switch {
 	case head.Version == nil:
@@ -170,7 +172,7 @@ func Parse(data []byte) (*File, error) {
 	}
 	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, errors.New(jsonError(data, err))
+		return nil, errors.New(jsonerr.Describe(data, err))
 	}
 	for i, e := range f.Findings {
 		var problem string
@@ -187,46 +189,6 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return &f, nil
-}
-
-// jsonError describes a decoding error with its line where known.
-func jsonError(data []byte, err error) string {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-		field := te.Field
-		if field == "" {
-			field = "the document"
-		}
-		err = fmt.Errorf("%s is a JSON %s, not %s", field, te.Value, goTypeName(te.Type.Kind().String()))
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if off >= 0 && off <= int64(len(data)) {
-		line := 1 + bytes.Count(data[:off], []byte("\n"))
-		return fmt.Sprintf("line %d: %s", line, msg)
-	}
-	return msg
-}
-
-func goTypeName(kind string) string {
-	switch kind {
-	case "struct", "map":
-		return "an object"
-	case "slice", "array":
-		return "a list"
-	case "string":
-		return "a string"
-	case "int", "int64", "float64":
-		return "a number"
-	case "ptr":
-		return "the expected value"
-	}
-	return kind
 }
 
 // Status is the outcome of comparing a run with a baseline.

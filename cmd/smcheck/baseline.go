@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/checks/baseline"
-	"github.com/smcheck/smcheck/checks/discover"
-	"github.com/smcheck/smcheck/checks/validate"
 )
 
 func baselineCommand() *cli.Command {
@@ -23,15 +20,10 @@ func baselineCommand() *cli.Command {
 			"baseline file (docs/baseline.md). Files with input errors are never baselined: then nothing\n" +
 			"is written. Exit code: 0 written, 2 invalid input or usage.",
 		OnUsageError: onUsageError,
-		Flags: []cli.Flag{
+		Flags: append(runFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the baseline to `FILE` (atomically) instead of standard output"},
-			&cli.StringFlag{Name: "as-of", Usage: "evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"},
-			&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
-			&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
-			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no summary on standard error"},
-		},
+		),
 		Action: runBaseline,
 	}
 }
@@ -41,36 +33,21 @@ func runBaseline(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("baseline: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	asOf := c.String("as-of")
-	if asOf != "" {
-		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
-			return usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
-		}
-	}
-	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
-	if cfgPath := c.String("config"); cfgPath != "" {
-		v, err := validate.NewValidator()
-		if err != nil {
-			return fmt.Errorf("compiling the data-model schema: %w", err)
-		}
-		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
-			return err
-		}
+	opt, err := runOptions(c)
+	if err != nil {
+		return err
 	}
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
-	for _, p := range problems {
-		fmt.Fprintf(stderr, "smcheck: %s\n", p.Error())
-	}
+	paths, problems := findPaths(c)
 	if len(paths) == 0 || len(problems) > 0 {
 		return &exitError{code: exitInvalid, msg: "no baseline written"}
 	}
 
-	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.Engine.SHA256}, asOf)
+	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.Engine.SHA256}, opt.AsOf)
 	invalid, files := 0, 0
 	var errs, warns int
 	quiet := c.Bool("quiet")

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Stockholm without the system's zoneinfo
@@ -15,7 +15,6 @@ import (
 
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/checks/baseline"
-	"github.com/smcheck/smcheck/checks/discover"
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
 	"github.com/smcheck/smcheck/internal/atomicfile"
@@ -28,27 +27,22 @@ func checkCommand() *cli.Command {
 		Usage:     "check agency files and report per requirement and channel",
 		ArgsUsage: "FILE|DIR|GLOB|- ...",
 		Description: "Directories are walked for *.yaml and *.yml; '-' reads paths from standard input.\n" +
-			"Exit code: 0 all pass, 1 a requirement failed, 2 invalid input or usage.",
+			"Exit code: 0 all pass, 1 a requirement failed (with --baseline: a failure not in the baseline),\n" +
+			"2 invalid input or usage.",
 		OnUsageError: onUsageError,
-		Flags: []cli.Flag{
+		Flags: slices.Concat([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT[=FILE]`, repeatable: " + strings.Join(report.Names(), ", ")},
-			&cli.StringFlag{Name: "as-of", Usage: "evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"},
-			&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
-			&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
+		}, runFlags(), []cli.Flag{
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "lowest failed severity that fails the run: `error` or warning"},
 			&cli.BoolFlag{Name: "strict", Usage: "same as --fail-on warning"},
 			&cli.StringFlag{Name: "lang", Usage: "report language `en` or sv (default from LANG, else en)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "show only failures and input errors"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
-			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
 			&cli.BoolFlag{Name: "no-color", Usage: "no ANSI colour (also when NO_COLOR is set)"},
 			&cli.StringFlag{Name: "baseline", Usage: "fail only on failures not in the baseline `FILE` (written by smcheck baseline)"},
-		},
+		}),
 		Action: runCheck,
 	}
 }
-
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // output is one requested format and where it goes.
 type output struct {
@@ -63,11 +57,9 @@ func runCheck(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("check: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	asOf := c.String("as-of")
-	if asOf != "" {
-		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
-			return usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
-		}
+	opt, err := runOptions(c)
+	if err != nil {
+		return err
 	}
 	failOn := c.String("fail-on")
 	if c.Bool("strict") {
@@ -79,16 +71,6 @@ func runCheck(c *cli.Context) error {
 	lang, err := language(c.String("lang"))
 	if err != nil {
 		return err
-	}
-	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
-	if cfgPath := c.String("config"); cfgPath != "" {
-		v, err := validate.NewValidator()
-		if err != nil {
-			return fmt.Errorf("compiling the data-model schema: %w", err)
-		}
-		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
-			return err
-		}
 	}
 	var matcher *baseline.Matcher
 	if bp := c.String("baseline"); bp != "" {
@@ -127,17 +109,14 @@ func runCheck(c *cli.Context) error {
 		}
 	}()
 
-	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
-	for _, p := range problems {
-		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
-	}
+	paths, problems := findPaths(c)
 	if len(paths) == 0 {
 		return &exitError{code: exitInvalid}
 	}
 
 	meta := &report.Meta{
 		Tool: "smcheck", Version: version, Commit: commit, OPAVersion: opaversion.Version,
-		PolicySHA256: checker.Engine.SHA256, AsOf: asOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
+		PolicySHA256: checker.Engine.SHA256, AsOf: opt.AsOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
 		Baseline: c.String("baseline"),
 	}
 	var werr error

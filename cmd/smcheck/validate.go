@@ -3,11 +3,9 @@ package main
 import (
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/smcheck/smcheck/checks/discover"
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
 )
@@ -26,9 +24,9 @@ func validateCommand() *cli.Command {
 			"Exit code: 0 valid (warnings allowed), 2 an input error or usage.",
 		OnUsageError: onUsageError,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "as-of", Usage: "evaluation date `YYYY-MM-DD` for the future-date checks (overrides each file's evaluation_date)"},
+			asOfFlag("evaluation date `YYYY-MM-DD` for the future-date checks (overrides each file's evaluation_date)"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "show only input errors, no warnings and no summary"},
-			&cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"},
+			excludeFlag(),
 		},
 		Action: runValidate,
 	}
@@ -38,21 +36,16 @@ func runValidate(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("validate: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	asOf := c.String("as-of")
-	if asOf != "" {
-		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
-			return usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
-		}
+	asOf, err := parseAsOf(c)
+	if err != nil {
+		return err
 	}
 	quiet := c.Bool("quiet")
 	v, err := validate.NewValidator()
 	if err != nil {
 		return fmt.Errorf("compiling the data-model schema: %w", err)
 	}
-	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
-	for _, p := range problems {
-		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
-	}
+	paths, problems := findPaths(c)
 	opt := validate.Options{AsOf: asOf, Today: today()}
 	w := c.App.Writer
 	invalid, errs, warns := 0, 0, 0

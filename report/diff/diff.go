@@ -9,13 +9,13 @@
 package diff
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"sort"
-	"strings"
+
+	"github.com/smcheck/smcheck/internal/jsonerr"
 
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/report"
@@ -89,7 +89,7 @@ func Load(path string) (*Report, error) {
 func Parse(data []byte) (*Report, error) {
 	var r Report
 	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, fmt.Errorf("not an smcheck JSON report: %s", jsonError(data, err))
+		return nil, fmt.Errorf("not an smcheck JSON report: %s", jsonerr.Describe(data, err))
 	}
 	switch {
 	case r.ReportVersion == nil:
@@ -127,29 +127,6 @@ func Parse(data []byte) (*Report, error) {
 		}
 	}
 	return &r, nil
-}
-
-// jsonError describes a decoding error with its line where known.
-func jsonError(data []byte, err error) string {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-		field := te.Field
-		if field == "" {
-			field = "the document"
-		}
-		err = fmt.Errorf("%s is a JSON %s, which does not fit", field, te.Value)
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if off >= 0 && off <= int64(len(data)) {
-		return fmt.Sprintf("line %d: %s", 1+bytes.Count(data[:off], []byte("\n")), msg)
-	}
-	return msg
 }
 
 // Changes of a cell or of an agency's overall compliance.

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/discover"
+	"github.com/smcheck/smcheck/checks/validate"
+)
+
+// The flags and their parsing that check, baseline and validate share, so
+// that a date or a --config file means the same in each.
+
+func asOfFlag(usage string) cli.Flag {
+	return &cli.StringFlag{Name: "as-of", Usage: usage}
+}
+
+// runFlags are the flags of commands that evaluate files (check, baseline).
+func runFlags() []cli.Flag {
+	return []cli.Flag{
+		asOfFlag("evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"),
+		&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
+		&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+		excludeFlag(),
+	}
+}
+
+func excludeFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "exclude", Usage: "skip paths matching `GLOB`, repeatable"}
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// parseAsOf is --as-of: "" or a real calendar date.
+func parseAsOf(c *cli.Context) (string, error) {
+	asOf := c.String("as-of")
+	if asOf != "" {
+		if _, err := time.Parse("2006-01-02", asOf); err != nil || !dateRE.MatchString(asOf) {
+			return "", usageError("--as-of %q is not a calendar date YYYY-MM-DD", asOf)
+		}
+	}
+	return asOf, nil
+}
+
+// runOptions reads runFlags into the options of a run; an invalid --config
+// file is a usage error, found before any policy is compiled.
+func runOptions(c *cli.Context) (checks.Options, error) {
+	asOf, err := parseAsOf(c)
+	if err != nil {
+		return checks.Options{}, err
+	}
+	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
+	if cfgPath := c.String("config"); cfgPath != "" {
+		v, err := validate.NewValidator()
+		if err != nil {
+			return opt, fmt.Errorf("compiling the data-model schema: %w", err)
+		}
+		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
+			return opt, err
+		}
+	}
+	return opt, nil
+}
+
+// findPaths resolves the arguments to files, printing what cannot be found;
+// the caller decides whether that ends the run.
+func findPaths(c *cli.Context) ([]string, []discover.Problem) {
+	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
+	for _, p := range problems {
+		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
+	}
+	return paths, problems
+}
