@@ -287,7 +287,9 @@ func (c *converter) scalar(n *yaml.Node, p Path) (any, bool) {
 		}
 		return n.Value, true
 	case "!!int", "!!float":
-		if n.Style == 0 {
+		// Plain, or explicitly tagged (schema_version: !!int 1): a number.
+		// A quoted scalar without a tag is a string.
+		if n.Style == 0 || n.Style&yaml.TaggedStyle != 0 {
 			return c.number(n, p)
 		}
 	case "!!str":

@@ -83,6 +83,17 @@ func TestLoadYAMLDirective(t *testing.T) {
 	}
 }
 
+func TestLoadExplicitTags(t *testing.T) {
+	d := Load("f.yaml", []byte("a: !!int 1\nb: !!float 1.5\nc: !!int \"2\"\nd: !!str 3\ne: '4'\nf: !!int 0x10\n"))
+	if len(d.Issues) > 0 {
+		t.Fatalf("issues: %v", d.Issues)
+	}
+	got, _ := json.Marshal(d.Value)
+	if want := `{"a":1,"b":1.5,"c":2,"d":"3","e":"4","f":16}`; string(got) != want {
+		t.Errorf("value\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestLoadBigIntegers(t *testing.T) {
 	d := Load("f.yaml", []byte("a: 123456789012345678901234567890\nb: 0x1fffffffffffffffff\nc: 0o7777777777777777777777\nd: +00012345678901234567890\n"))
 	if len(d.Issues) > 0 {
