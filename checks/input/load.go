@@ -220,6 +220,13 @@ func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written ma
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			if !mergeable(v) {
+				// Common YAML parsers (C32) reject the file: IN-01.
+				iss := NewIssue("IN-01", "$", "the merge key << at "+p.String()+" needs a mapping or a list of mappings, such as *defaults", "merge an anchored mapping, or remove the << line")
+				iss.Line, iss.Column = k.Line, k.Column
+				c.fatal = &iss
+				return
+			}
 			merges = append(merges, v)
 			continue
 		}
@@ -249,6 +256,24 @@ func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written ma
 			}
 		}
 	}
+}
+
+// mergeable reports whether v is a valid merge key value: a mapping or a
+// list of mappings, directly or through aliases.
+func mergeable(v *yaml.Node) bool {
+	v = deref(v)
+	switch v.Kind {
+	case yaml.MappingNode:
+		return true
+	case yaml.SequenceNode:
+		for _, item := range v.Content {
+			if deref(item).Kind != yaml.MappingNode {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // mergeSources lists the mappings a merge key value names, nearest first.
