@@ -68,7 +68,7 @@ func Load(name string, data []byte) *Doc {
 		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
 	}
 	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" {
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" && root.Style&yaml.TaggedStyle == 0 && root.Anchor == "" {
 		// A bare '---' is an empty document (C17), not an explicit null.
 		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
 	}

@@ -29,6 +29,7 @@ func TestLoadFatal(t *testing.T) {
 		{"merge of null", "a:\n  b: 1\n  <<: ~\n", "IN-01@$"},
 		{"merge of a list with a scalar", "x-d: &d {a: 1}\na:\n  <<: [*d, 2]\n", "IN-01@$"},
 		{"null root", "~\n", "IN-02@$"},
+		{"tagged empty root is an explicit null", "--- !!null\n", "IN-02@$"},
 		{"list root", "- a\n", "IN-02@$"},
 		{"scalar root", "hello\n", "IN-02@$"},
 	}
