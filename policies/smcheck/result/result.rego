@@ -35,31 +35,49 @@ _make(chain, target, path, na, problems) := {
 	"target": target,
 	"subject": path,
 	"status": _status(na),
-	"path": _path(path, na, problems),
-	"messages": _messages(na, problems),
+	"path": _path(path, na, ordered),
+	"messages": _messages(na, ordered),
 } if {
 	count(na) + count(problems) > 0
 	m := chain[0].annotations.custom
+	ordered := _ordered(problems, object.get(m, "reads", []))
 }
 
 _status(na) := "not_applicable" if count(na) > 0
 
 else := "fail"
 
-# The path of a fail is its first problem path in document order: list indices
-# compare as numbers (goals[2] before goals[10]), the rest as strings.
-_path(default_path, na, problems) := min({[_order(p.path), p.path] | some p in problems})[1] if {
+# A fail's problems in the order of the condition: first by the list items
+# they are in, in document order (goals[2] before goals[10]); within one item
+# by the first entry of the requirement's `reads` (the spec's Reads line, in
+# its order) that the path is, is inside or contains. The first problem names
+# the finding's path.
+_ordered(problems, reads) := [p | some [_, _, _, p] in sort({[_indices(p.path), _rank(p.path, reads), p.path, p] | some p in problems})]
+
+# _indices("channels[0].goals[10].indicator") is [0, 10].
+_indices(path) := [to_number(m[1]) | some m in regex.find_all_string_submatch_n(`\[([0-9]+)\]`, path, -1)]
+
+_rank(path, reads) := min(ranks) if {
+	pattern := regex.replace(path, `\[[0-9]+\]`, "[]")
+	ranks := {i | some i, r in reads; _covers(r, pattern)}
+	count(ranks) > 0
+} else := count(reads)
+
+_covers(r, p) if r == p
+
+_covers(r, p) if startswith(r, concat("", [p, "."]))
+
+_covers(r, p) if startswith(r, concat("", [p, "["]))
+
+_covers(r, p) if startswith(p, concat("", [r, "."]))
+
+_covers(r, p) if startswith(p, concat("", [r, "["]))
+
+_path(default_path, na, ordered) := ordered[0].path if {
 	count(na) == 0
-	count(problems) > 0
+	count(ordered) > 0
 } else := default_path
 
-# _order("channels[0].goals[10].indicator") is ["channels", 0, ".goals", 10, ".indicator"].
-_order(path) := [_part(s) | some s in regex.split(`[\[\]]`, path)]
+_messages(na, ordered) := sort(na) if count(na) > 0
 
-_part(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
-
-else := s
-
-_messages(na, problems) := sort(na) if count(na) > 0
-
-else := sort(problems)
+else := ordered

@@ -720,6 +720,13 @@ status(results, id, target) := r.status if {
 	t.target == target
 }
 
+# path(results, id, target) is the path the finding points at.
+path(results, id, target) := r.path if {
+	some r in results
+	r.id == id
+	r.target == target
+}
+
 # messages(results, id, target) is the English text of its messages.
 messages(results, id, target) := concat(" | ", [m.en | some m in r.messages]) if {
 	some r in results

@@ -178,7 +178,7 @@ test_p2_3_conclusion if {
 test_p2_3_no_risk_assessment if {
 	inp := _agr_without(["risk_assessment"])
 	_fb(p02.results, "P2.3") == "fail" with input as inp
-	_msg("P2.3", inp) == "agreements[0].risk_assessment.agency_risks is missing | agreements[0].risk_assessment.conclusion is missing | agreements[0].risk_assessment.date is missing | agreements[0].risk_assessment.user_risks is missing"
+	_msg("P2.3", inp) == "agreements[0].risk_assessment.date is missing | agreements[0].risk_assessment.agency_risks is missing | agreements[0].risk_assessment.user_risks is missing | agreements[0].risk_assessment.conclusion is missing"
 }
 
 # P2.4

@@ -71,7 +71,7 @@ test_p3_1_each_field_required if {
 test_p3_1_no_internal_rules if {
 	inp := object.remove(t.base, ["internal_rules"])
 	t.status(p03.results, "P3.1", "agency") == "fail" with input as inp
-	_msg("P3.1", "agency", inp) == "internal_rules.adopted_by is missing | internal_rules.adopted_date is missing | internal_rules.document_ref is missing"
+	_msg("P3.1", "agency", inp) == "internal_rules.document_ref is missing | internal_rules.adopted_date is missing | internal_rules.adopted_by is missing"
 }
 
 # P3.2
@@ -168,7 +168,7 @@ test_p3_4_absent_keys if {
 	t.status(p03.results, "P3.4", "agency") == "fail" with input as inp
 	_msg("P3.4", "agency", inp) == "internal_rules.private_accounts.policy_exists is missing"
 	none := _rules_without(["private_accounts"])
-	_msg("P3.4", "agency", none) == "internal_rules.private_accounts.forbids_agency_statements is missing | internal_rules.private_accounts.policy_exists is missing"
+	_msg("P3.4", "agency", none) == "internal_rules.private_accounts.policy_exists is missing | internal_rules.private_accounts.forbids_agency_statements is missing"
 }
 
 # P3.5

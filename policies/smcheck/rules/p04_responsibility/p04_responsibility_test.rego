@@ -49,7 +49,7 @@ test_p4_1_adopted_date_missing_or_blank if {
 test_p4_1_moderation_absent_names_both if {
 	inp := object.remove(t.base, ["moderation"])
 	t.status(p04.results, "P4.1", "agency") == "fail" with input as inp
-	t.messages(p04.results, "P4.1", "agency") == "moderation.adopted_date is missing | moderation.policy_ref is missing" with input as inp
+	t.messages(p04.results, "P4.1", "agency") == "moderation.policy_ref is missing | moderation.adopted_date is missing" with input as inp
 }
 
 test_p4_1_to_3_not_applicable_without_commentable_channel if {

@@ -61,7 +61,7 @@ test_p7_1_incomplete_decisions_named if {
 	b := object.union(object.remove(_d0, ["decision_date"]), {"id": "b", "reference": " "})
 	inp := _decisions([a, b])
 	t.status(p07.results, "P7.1", "agency") == "fail" with input as inp
-	t.messages(p07.results, "P7.1", "agency") == "disposal.decisions[0].issuer is missing | disposal.decisions[1].decision_date is missing | disposal.decisions[1].reference is missing" with input as inp
+	t.messages(p07.results, "P7.1", "agency") == "disposal.decisions[0].issuer is missing | disposal.decisions[1].reference is missing | disposal.decisions[1].decision_date is missing" with input as inp
 }
 
 test_p7_1_one_complete_decision_is_enough if {

@@ -51,7 +51,7 @@ test_p8_1_not_forbidden if {
 test_p8_1_document_ref_absent if {
 	inp := _ch_without(["advice_policy"])
 	t.status(p08.results, "P8.1", "agency") == "fail" with input as inp
-	t.messages(p08.results, "P8.1", "agency") == "case_handling.advice_policy.document_ref is missing | case_handling.advice_policy.forbids_economic_advice is not true" with input as inp
+	t.messages(p08.results, "P8.1", "agency") == "case_handling.advice_policy.forbids_economic_advice is not true | case_handling.advice_policy.document_ref is missing" with input as inp
 	inp2 := _ch({"advice_policy": {"forbids_economic_advice": true, "document_ref": "  "}})
 	t.status(p08.results, "P8.1", "agency") == "fail" with input as inp2
 	t.messages(p08.results, "P8.1", "agency") == "case_handling.advice_policy.document_ref is missing" with input as inp2
@@ -90,7 +90,7 @@ test_p8_2_entry_incomplete if {
 		{"address": " "},
 	]})
 	t.status(p08.results, "P8.2", "agency") == "fail" with input as inp
-	t.messages(p08.results, "P8.2", "agency") == "case_handling.formal_channels[2].address is missing | case_handling.formal_channels[3].address is missing | case_handling.formal_channels[3].type is missing" with input as inp
+	t.messages(p08.results, "P8.2", "agency") == "case_handling.formal_channels[2].address is missing | case_handling.formal_channels[3].type is missing | case_handling.formal_channels[3].address is missing" with input as inp
 }
 
 test_p8_2_null_items_skipped if {
