@@ -52,7 +52,9 @@ else := "fail"
 # by the first entry of the requirement's `reads` (the spec's Reads line, in
 # its order) that the path is, is inside or contains. The first problem names
 # the finding's path.
-_ordered(problems, reads) := [p | some [_, _, _, p] in sort({[_indices(p.path), _rank(p.path, reads), p.path, p] | some p in problems})]
+_ordered(problems, reads) := [p | some [_, _, _, p] in sort({[_indices(p.path), _rank(p.path, reads), p.path, p] | some p in problems})] if {
+	count(problems) > 1
+} else := [p | some p in problems]
 
 # _indices("channels[0].goals[10].indicator") is [0, 10].
 _indices(path) := [to_number(m[1]) | some m in regex.find_all_string_submatch_n(`\[([0-9]+)\]`, path, -1)]
@@ -63,15 +65,13 @@ _rank(path, reads) := min(ranks) if {
 	count(ranks) > 0
 } else := count(reads)
 
-_covers(r, p) if r == p
-
-_covers(r, p) if startswith(r, concat("", [p, "."]))
-
-_covers(r, p) if startswith(r, concat("", [p, "["]))
-
-_covers(r, p) if startswith(p, concat("", [r, "."]))
-
-_covers(r, p) if startswith(p, concat("", [r, "["]))
+# _covers(r, p): the Reads entry r and the path pattern p are the same, or
+# one is inside the other.
+_covers(r, p) if {
+	some [a, b] in [[r, p], [p, r]]
+	startswith(a, b)
+	substring(concat("", [a, "."]), count(b), 1) in {".", "["}
+}
 
 _path(default_path, na, ordered) := ordered[0].path if {
 	count(na) == 0
