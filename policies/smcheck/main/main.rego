@@ -1,9 +1,11 @@
 # METADATA
 # title: smcheck report
 # description: |
-#   The one query the runner evaluates: every requirement's results, with valid
-#   waivers applied (requirements.md §5), and the valid waivers nothing used.
-#   Stock OPA gives the same answer: opa eval -b policies -i agency.json data.smcheck.main.report
+#   The one query the runner evaluates: every result that is not a pass (fail,
+#   not_applicable, and waived: a fail with a valid waiver, requirements.md §5),
+#   the targets of each scope (a requirement passes for every target without a
+#   result), and the valid waivers nothing used. Stock OPA gives the same
+#   answer: opa eval -b policies -i agency.json data.smcheck.main.report
 package smcheck.main
 
 import data.smcheck.lib
