@@ -211,6 +211,15 @@ unless_live(c) := set() if live(c)
 
 else := {not_live}
 
+# na_live[i] is unless_live of channel i, once per input: most channel
+# requirements apply to live channels only.
+na_live := {i: unless_live(c) | some i, c in channels}
+
+# candidates(na_of, problems) are the channels that do not pass: those with a
+# reason not to apply (na_of[i] non-empty) or with problems (problems[i]).
+# Requirements build results only for these; the others pass (result.rego).
+candidates(na_of, problems) := {i | some i, na in na_of; count(na) > 0} | {i | some i, _ in problems}
+
 unless_any_live := set() if any_live
 
 else := {no_live_channel}

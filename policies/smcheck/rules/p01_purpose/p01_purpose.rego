@@ -25,8 +25,10 @@ import data.smcheck.result
 #   references: [Gp 1]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_1[i]})
+	na_of := lib.na_live
+	ps := _p1_1
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_1[i] contains lib.missing(sprintf("channels[%d].purpose", [i])) if {
@@ -63,8 +65,10 @@ _p1_1[i] contains lib.msg(
 #   references: [Gp 1]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_2[i]})
+	na_of := lib.na_live
+	ps := _p1_2
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_2[i] contains msg if {
@@ -116,8 +120,10 @@ _dangling(c) := sprintf(" (unresolved: %s)", [concat(", ", sort(refs))]) if {
 #   references: [Gp 1]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_3[i]})
+	na_of := lib.na_live
+	ps := _p1_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_3[i] contains lib.missing(sprintf("channels[%d].target_audience", [i])) if {
@@ -147,8 +153,10 @@ _some_audience(c) if {
 #   references: [Gp 1]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p1_4_na(c), {m | some m in _p1_4[i]})
+	na_of := {i: _p1_4_na(c) | some i, c in lib.channels}
+	ps := _p1_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -180,8 +188,10 @@ _p1_4[i] contains lib.missing(sprintf("channels[%d].goals[%d].indicator", [i, j]
 #   references: [Gp 1]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_5[i]})
+	na_of := lib.na_live
+	ps := _p1_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit) if {
@@ -208,8 +218,10 @@ _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit
 #   references: ["DOS (digital service provided through a third party, e.g. social media, accessible as far as possible: DIGG guidance)", "FL 6 §"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p1_6[i]})
+	na_of := lib.na_live
+	ps := _p1_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p1_6[i] contains lib.missing(path) if {

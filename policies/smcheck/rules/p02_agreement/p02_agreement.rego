@@ -72,8 +72,10 @@ _required(path, key, v) := lib.msg(
 #   references: [Gp 2]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p2_1_na(c), {m | some m in _p2_1[i]})
+	na_of := {i: _p2_1_na(c) | some i, c in lib.channels}
+	ps := _p2_1
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p2_1[i] contains lib.missing_ref(c, i, "agreement_ref", lib.agreements) if {
@@ -117,8 +119,10 @@ _same_platform(a, c) if {
 #   references: [Gp 2]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_2[i]})
+	na_of := _na_of
+	ps := _p2_2
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p2_2[i] contains lib.not_true(_apath(a, "review.reviewed")) if {
@@ -177,8 +181,10 @@ _p2_2[i] contains lib.msg(
 #   references: [Gp 2]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_3[i]})
+	na_of := _na_of
+	ps := _p2_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _accepted_conclusions := {"accept", "accept_with_measures"}
@@ -222,8 +228,10 @@ _p2_3[i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_
 #   references: ["GDPR Art. 5(2), 24, 26, 28", "CJEU C-210/16 Wirtschaftsakademie"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_4[i]})
+	na_of := _na_of
+	ps := _p2_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _roles := {"joint_controller", "processor", "independent_controller"}
@@ -263,8 +271,10 @@ _p2_4[i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(
 #   references: [GDPR Art. 30]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_5[i]})
+	na_of := _na_of
+	ps := _p2_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
@@ -290,8 +300,10 @@ _p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
 #   references: [GDPR Art. 35]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_6[i]})
+	na_of := _na_of
+	ps := _p2_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _dpia_statuses := {"not_required", "completed"}
@@ -327,8 +339,10 @@ _p2_6[i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "pers
 #   references: ["GDPR Art. 44–46 (Art. 49 derogations, meant for occasional transfers, are not accepted by default)", "CJEU C-311/18 (Schrems II)", "DPF adequacy decision of 2023-07-10 (Implementing Decision (EU) 2023/1795)"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p2_7[i]})
+	na_of := _na_of
+	ps := _p2_7
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _transfer_statuses := {"no_transfers", "transfers"}

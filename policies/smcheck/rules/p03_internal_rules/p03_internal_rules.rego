@@ -103,8 +103,10 @@ _latest_key(d, p) := "last_reviewed" if {
 #   references: [Gp 3]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_3[i]})
+	na_of := lib.na_live
+	ps := _p3_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 # The spokespersons by their original index.
@@ -229,8 +231,10 @@ _p3_5 contains _true_msg(sprintf("internal_rules.private_accounts.%s", [k]), v) 
 #   references: [Gp 3]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_6[i]})
+	na_of := lib.na_live
+	ps := _p3_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p3_6[i] contains _owner_msg(sprintf("channels[%d].account_owner", [i]), v) if {
@@ -264,8 +268,10 @@ _owner_msg(path, v) := lib.msg(
 #   references: ["Gp 3 (users must be able to trust that it is the agency speaking)"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p3_7[i]})
+	na_of := lib.na_live
+	ps := _p3_7
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p3_7[i] contains lib.missing(sprintf("channels[%d].official_listing_url", [i])) if {

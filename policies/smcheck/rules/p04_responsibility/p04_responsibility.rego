@@ -135,8 +135,10 @@ else := 0
 #   references: [Gp 4]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p4_4[i]})
+	na_of := lib.na_live
+	ps := _p4_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p4_4[i] contains _p4_4_msg(i, c, n, least) if {
@@ -185,8 +187,10 @@ _p4_4_msg(i, c, n, least) := lib.msg(
 #   references: [Gp 4]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p4_5[i]})
+	na_of := lib.na_live
+	ps := _p4_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p4_5[i] contains _true_msg(sprintf("channels[%d].mfa_enabled", [i]), lib.get(c, "mfa_enabled")) if {

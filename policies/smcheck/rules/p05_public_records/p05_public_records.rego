@@ -141,8 +141,10 @@ _p5_3 contains lib.msg(
 #   references: [Gp 5, TF 2 kap. 9 §, OSL 5 kap. 1 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p5_4_na(c), {m | some m in _p5_4[i]})
+	na_of := {i: _p5_4_na(c) | some i, c in lib.channels}
+	ps := _p5_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p5_4_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()

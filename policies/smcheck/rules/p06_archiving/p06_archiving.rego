@@ -36,8 +36,10 @@ _na_of := {i: _na(c) | some i, c in lib.channels}
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p6_1[i]})
+	na_of := lib.na_live
+	ps := _p6_1
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if {
@@ -62,8 +64,10 @@ _p6_1[i] contains lib.missing_ref(c, i, "archive_profile_ref", lib.profiles) if 
 #   references: [Gp 6, AL 6 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_2[i]})
+	na_of := _na_of
+	ps := _p6_2
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p6_2[i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
@@ -114,8 +118,10 @@ _required(c) := {"agency_posts", "metadata"} | {t |
 #   references: [Gp 5–6, "RA-FS 2009:1"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_3[i]})
+	na_of := _na_of
+	ps := _p6_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p6_3[i] contains lib.msg(
@@ -147,8 +153,10 @@ _p6_3[i] contains lib.msg(
 #   references: ["RA-FS 2009:2", "AL 5–6 §§"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_4[i]})
+	na_of := _na_of
+	ps := _p6_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p6_4[i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
@@ -187,8 +195,10 @@ _p6_4[i] contains lib.msg(
 #   references: [Gp 6, AL 3 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_5[i]})
+	na_of := _na_of
+	ps := _p6_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 # _interval(c, p) is f of P6.5: the planned interval, else limit(c).
@@ -222,8 +232,10 @@ _p6_5[i] contains lib.stale(sprintf("channels[%d].last_capture_date", [i]), d, l
 #   references: [Gp 6, "RA-FS 2009:1"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p6_6[i]})
+	na_of := _na_of
+	ps := _p6_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _destinations := {"e_archive", "records_system"}
@@ -257,8 +269,10 @@ _destination_msg(path, dest) := lib.not_one_of(path, dest, _destinations) if des
 #   references: [Gp 6, "AL 3, 6 §§"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p6_7_na(c), {m | some m in _p6_7[i]})
+	na_of := {i: _p6_7_na(c) | some i, c in lib.channels}
+	ps := _p6_7
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p6_7_na(c) := set() if c.status == "closed"

@@ -99,8 +99,10 @@ _has_field(x, k) if {
 #   references: [Gp 8, OSL 5 kap. 1 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p8_3_na(c), {m | some m in _p8_3[i]})
+	na_of := {i: _p8_3_na(c) | some i, c in lib.channels}
+	ps := _p8_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p8_3_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()
@@ -172,8 +174,10 @@ _p8_4 contains lib.above("case_handling.registration_target_days", days, limit) 
 #   references: [Gp 8, SkL 3 kap. 3 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p8_5_na(c), {m | some m in _p8_5[i]})
+	na_of := {i: _p8_5_na(c) | some i, c in lib.channels}
+	ps := _p8_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p8_5_na(c) := lib.unless_live(c) if not lib.unless_live(c) == set()

@@ -52,8 +52,10 @@ _na_of := {i: _na(c) | some i, c in lib.channels}
 #   references: [Gp 9, BBS 4 §, FL 6 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p9_1_na(c), {m | some m in _p9_1[i]})
+	na_of := {i: _p9_1_na(c) | some i, c in lib.channels}
+	ps := _p9_1
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
@@ -78,8 +80,10 @@ _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
 #   references: [Gp 9]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_2[i]})
+	na_of := _na_of
+	ps := _p9_2
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_2[i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
@@ -124,8 +128,10 @@ _fold(s) := lower(upper(trim_space(s)))
 #   references: [Gp 9]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_3[i]})
+	na_of := _na_of
+	ps := _p9_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_3[i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
@@ -173,8 +179,10 @@ _minutes(t) := (to_number(parts[0]) * 60) + to_number(parts[1]) if {
 #   references: [FL 6 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_4[i]})
+	na_of := _na_of
+	ps := _p9_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_4[i] contains msg if {
@@ -211,8 +219,10 @@ _at_most(m, key, limit) := lib.missing(path) if {
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p9_5[i]})
+	na_of := _na_of
+	ps := _p9_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_5[i] contains msg if {
@@ -262,8 +272,10 @@ _around_the_clock(m) if {
 #   references: [Gp 9, BBS 4 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _p9_6_na(c), {m | some m in _p9_6[i]})
+	na_of := {i: _p9_6_na(c) | some i, c in lib.channels}
+	ps := _p9_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p9_6[i] contains lib.missing(sprintf("monitoring[%d].off_hours_measures", [m.i])) if {

@@ -39,8 +39,10 @@ _na_of := {i: _na(c) | some i, c in lib.channels}
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, lib.unless_live(c), {m | some m in _p10_1[i]})
+	na_of := lib.na_live
+	ps := _p10_1
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p10_1[i] contains lib.missing_ref(c, i, "info_notice_ref", lib.notices) if {
@@ -81,8 +83,10 @@ _items := [
 #   references: [Gp 10, BBS 3 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_2[i]})
+	na_of := _na_of
+	ps := _p10_2
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
@@ -109,8 +113,10 @@ _p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missin
 #   references: [Gp 10]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_3[i]})
+	na_of := _na_of
+	ps := _p10_3
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
@@ -144,8 +150,10 @@ _location_msg(path, loc) := lib.not_one_of(path, loc, _in_medium) if loc != null
 #   references: [Gp 10]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_4[i]})
+	na_of := _na_of
+	ps := _p10_4
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p10_4[i] contains msg if {
@@ -188,8 +196,10 @@ _latest_key(d, p) := "last_reviewed" if {
 #   references: ["GDPR Art. 5(1)(a), 13–14, 26(2)"]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_5[i]})
+	na_of := _na_of
+	ps := _p10_5
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
@@ -215,8 +225,10 @@ _p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data
 #   references: ["Gp 8, 10", FL 7 §]
 results contains r if {
 	chain := rego.metadata.chain()
-	some i, c in lib.channels
-	r := result.channel(chain, i, _na_of[i], {m | some m in _p10_6[i]})
+	na_of := _na_of
+	ps := _p10_6
+	some i in lib.candidates(na_of, ps)
+	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
 _p10_6[i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {
