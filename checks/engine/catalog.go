@@ -154,7 +154,8 @@ func ruleOf(id string, a *ast.Annotations, b *Bundle) (Rule, error) {
 }
 
 // regoOf is the source of the annotated rule and of its helper rules, which
-// by convention are named _p<point>_<n> (or _w<n>) after the requirement id.
+// by convention are named _p<point>_<n> (or _w<n>) after the requirement id,
+// or _p<point>_<n>_by for the checks run once per referenced object.
 func regoOf(id string, a *ast.Annotations, b *Bundle) string {
 	m := b.Modules[a.Location.File]
 	if m == nil {
@@ -174,7 +175,7 @@ func regoOf(id string, a *ast.Annotations, b *Bundle) string {
 				annotated = true
 			}
 		}
-		if annotated || name == helper {
+		if annotated || name == helper || name == helper+"_by" {
 			parts = append(parts, string(loc.Text))
 		}
 	}

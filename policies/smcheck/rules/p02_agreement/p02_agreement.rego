@@ -125,37 +125,32 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p2_2[i] contains lib.not_true(_apath(a, "review.reviewed")) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_2_by[a.i] contains lib.not_true(_apath(a, "review.reviewed")) if {
+	some a in lib.agreements
 	not a.v.review.reviewed == true
 }
 
-_p2_2[i] contains lib.missing(_apath(a, "review.reviewed_by")) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_2_by[a.i] contains lib.missing(_apath(a, "review.reviewed_by")) if {
+	some a in lib.agreements
 	not lib.has(a.v, ["review", "reviewed_by"])
 }
 
-_p2_2[i] contains lib.missing(_apath(a, "terms_version_date")) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_2_by[a.i] contains lib.missing(_apath(a, "terms_version_date")) if {
+	some a in lib.agreements
 	not lib.has(a.v, "terms_version_date")
 }
 
-_p2_2[i] contains lib.missing(_apath(a, "review.date")) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_2_by[a.i] contains lib.missing(_apath(a, "review.date")) if {
+	some a in lib.agreements
 	not lib.has(a.v, ["review", "date"])
 }
 
-_p2_2[i] contains lib.msg(
+_p2_2_by[a.i] contains lib.msg(
 	path,
 	sprintf("%s is %s, before %s %s: the current terms have not been reviewed", [path, d, _apath(a, "terms_version_date"), tv]),
 	sprintf("%s är %s, före %s %s: de gällande villkoren har inte granskats", [path, d, _apath(a, "terms_version_date"), tv]),
 ) if {
-	some i, c in lib.channels
-	a := _agr(c)
+	some a in lib.agreements
 	d := a.v.review.date
 	tv := a.v.terms_version_date
 	lib.present(d)
@@ -189,24 +184,21 @@ results contains r if {
 
 _accepted_conclusions := {"accept", "accept_with_measures"}
 
-_p2_3[i] contains lib.stale(_apath(a, "risk_assessment.date"), d, limit) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_3_by[a.i] contains lib.stale(_apath(a, "risk_assessment.date"), d, limit) if {
+	some a in lib.agreements
 	d := lib.get(a.v, ["risk_assessment", "date"])
 	limit := lib.config.agreement_risk_assessment_max_age_days
 	not lib.within(d, limit)
 }
 
-_p2_3[i] contains lib.missing(_apath(a, sprintf("risk_assessment.%s", [k]))) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_3_by[a.i] contains lib.missing(_apath(a, sprintf("risk_assessment.%s", [k]))) if {
+	some a in lib.agreements
 	some k in ["agency_risks", "user_risks"]
 	not lib.has(a.v, ["risk_assessment", k])
 }
 
-_p2_3[i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_conclusions) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_3_by[a.i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_conclusions) if {
+	some a in lib.agreements
 	v := lib.get(a.v, ["risk_assessment", "conclusion"])
 	not v in _accepted_conclusions
 }
@@ -239,16 +231,14 @@ _roles := {"joint_controller", "processor", "independent_controller"}
 # The document each role requires, under personal_data.
 _role_document := {"joint_controller": "arrangement_ref", "processor": "dpa_ref"}
 
-_p2_4[i] contains _one_of(_apath(a, "personal_data.platform_role"), v, _roles) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_4_by[a.i] contains _one_of(_apath(a, "personal_data.platform_role"), v, _roles) if {
+	some a in lib.agreements
 	v := lib.get(a.v, ["personal_data", "platform_role"])
 	not v in _roles
 }
 
-_p2_4[i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(a, "personal_data.platform_role"), role) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_4_by[a.i] contains _required(_apath(a, sprintf("personal_data.%s", [k])), _apath(a, "personal_data.platform_role"), role) if {
+	some a in lib.agreements
 	role := a.v.personal_data.platform_role
 	k := _role_document[role]
 	not lib.has(a.v, ["personal_data", k])
@@ -277,9 +267,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p2_5[i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_5_by[a.i] contains lib.missing(_apath(a, "personal_data.ropa_ref")) if {
+	some a in lib.agreements
 	not lib.has(a.v, ["personal_data", "ropa_ref"])
 }
 
@@ -308,16 +297,14 @@ results contains r if {
 
 _dpia_statuses := {"not_required", "completed"}
 
-_p2_6[i] contains _one_of(_apath(a, "personal_data.dpia.status"), v, _dpia_statuses) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_6_by[a.i] contains _one_of(_apath(a, "personal_data.dpia.status"), v, _dpia_statuses) if {
+	some a in lib.agreements
 	v := lib.get(a.v, ["personal_data", "dpia", "status"])
 	not v in _dpia_statuses
 }
 
-_p2_6[i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "personal_data.dpia.status"), "completed") if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_6_by[a.i] contains _required(_apath(a, "personal_data.dpia.ref"), _apath(a, "personal_data.dpia.status"), "completed") if {
+	some a in lib.agreements
 	a.v.personal_data.dpia.status == "completed"
 	not lib.has(a.v, ["personal_data", "dpia", "ref"])
 }
@@ -350,16 +337,14 @@ _transfer_statuses := {"no_transfers", "transfers"}
 # Bases whose documentation is a transfer impact assessment (tia_ref).
 _tia_bases := {"sccs", "bcrs"}
 
-_p2_7[i] contains _one_of(_apath(a, "third_country_transfer.status"), v, _transfer_statuses) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_7_by[a.i] contains _one_of(_apath(a, "third_country_transfer.status"), v, _transfer_statuses) if {
+	some a in lib.agreements
 	v := lib.get(a.v, ["third_country_transfer", "status"])
 	not v in _transfer_statuses
 }
 
-_p2_7[i] contains _one_of(_apath(a, "third_country_transfer.basis"), v, accepted) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_7_by[a.i] contains _one_of(_apath(a, "third_country_transfer.basis"), v, accepted) if {
+	some a in lib.agreements
 	a.v.third_country_transfer.status == "transfers"
 	v := lib.get(a.v, ["third_country_transfer", "basis"])
 	accepted := lib.config.accepted_transfer_bases
@@ -374,19 +359,57 @@ _accepted_basis(a) := b if {
 	b in lib.config.accepted_transfer_bases
 }
 
-_p2_7[i] contains lib.stale(_apath(a, "third_country_transfer.dpf_verified_date"), d, limit) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_7_by[a.i] contains lib.stale(_apath(a, "third_country_transfer.dpf_verified_date"), d, limit) if {
+	some a in lib.agreements
 	_accepted_basis(a) == "adequacy_dpf"
 	d := lib.get(a.v, ["third_country_transfer", "dpf_verified_date"])
 	limit := lib.config.dpf_verification_max_age_days
 	not lib.within(d, limit)
 }
 
-_p2_7[i] contains _required(_apath(a, "third_country_transfer.tia_ref"), _apath(a, "third_country_transfer.basis"), b) if {
-	some i, c in lib.channels
-	a := _agr(c)
+_p2_7_by[a.i] contains _required(_apath(a, "third_country_transfer.tia_ref"), _apath(a, "third_country_transfer.basis"), b) if {
+	some a in lib.agreements
 	b := _accepted_basis(a)
 	b in _tia_bases
 	not lib.has(a.v, ["third_country_transfer", "tia_ref"])
+}
+
+# _a_of[i] is the index of the object channel i references; the checks
+# of that object run once per object (_px_y_by), not once per channel.
+_a_of := {i: x.i | some i, c in lib.channels; x := _agr(c)}
+
+_p2_2[i] contains x if {
+	by := _p2_2_by
+	some i, j in _a_of
+	some x in by[j]
+}
+
+_p2_3[i] contains x if {
+	by := _p2_3_by
+	some i, j in _a_of
+	some x in by[j]
+}
+
+_p2_4[i] contains x if {
+	by := _p2_4_by
+	some i, j in _a_of
+	some x in by[j]
+}
+
+_p2_5[i] contains x if {
+	by := _p2_5_by
+	some i, j in _a_of
+	some x in by[j]
+}
+
+_p2_6[i] contains x if {
+	by := _p2_6_by
+	some i, j in _a_of
+	some x in by[j]
+}
+
+_p2_7[i] contains x if {
+	by := _p2_7_by
+	some i, j in _a_of
+	some x in by[j]
 }

@@ -70,9 +70,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p6_2[i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
-	some i, c in lib.channels
-	p := lib.prof(c)
+_p6_2_by[p.i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
+	some p in lib.profiles
 	not is_number(lib.get(p.v, "capture_frequency_days"))
 }
 
@@ -159,9 +158,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p6_4[i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
-	some i, c in lib.channels
-	p := lib.prof(c)
+_p6_4_by[p.i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.i])) if {
+	some p in lib.profiles
 	not lib.has(p.v, "formats")
 }
 
@@ -240,9 +238,8 @@ results contains r if {
 
 _destinations := {"e_archive", "records_system"}
 
-_p6_6[i] contains msg if {
-	some i, c in lib.channels
-	p := lib.prof(c)
+_p6_6_by[p.i] contains msg if {
+	some p in lib.profiles
 	dest := lib.get(p.v, "destination")
 	not dest in _destinations
 	msg := _destination_msg(sprintf("archiving.profiles[%d].destination", [p.i]), dest)
@@ -296,4 +293,26 @@ _p6_7[i] contains lib.msg(
 	c.last_capture_date < c.closed_date
 	path := sprintf("channels[%d].last_capture_date", [i])
 	closed := sprintf("channels[%d].closed_date", [i])
+}
+
+# _p_of[i] is the index of the object channel i references; the checks
+# of that object run once per object (_px_y_by), not once per channel.
+_p_of := {i: x.i | some i, c in lib.channels; x := lib.prof(c)}
+
+_p6_2[i] contains x if {
+	by := _p6_2_by
+	some i, j in _p_of
+	some x in by[j]
+}
+
+_p6_4[i] contains x if {
+	by := _p6_4_by
+	some i, j in _p_of
+	some x in by[j]
+}
+
+_p6_6[i] contains x if {
+	by := _p6_6_by
+	some i, j in _p_of
+	some x in by[j]
 }

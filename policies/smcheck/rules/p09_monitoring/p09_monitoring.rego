@@ -86,20 +86,18 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p9_2[i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
-	some i, c in lib.channels
-	m := _mon(c)
+_p9_2_by[m.i] contains lib.missing(sprintf("monitoring[%d].%s", [m.i, k])) if {
+	some m in lib.monitoring
 	some k in ["responsible", "deputy"]
 	not lib.has(m.v, k)
 }
 
-_p9_2[i] contains lib.msg(
+_p9_2_by[m.i] contains lib.msg(
 	path,
 	sprintf("%s %q is the same as monitoring[%d].responsible %q after trimming and case-folding", [path, m.v.deputy, m.i, m.v.responsible]),
 	sprintf("%s %q är densamma som monitoring[%d].responsible %q efter trimning och skiftlägesutjämning", [path, m.v.deputy, m.i, m.v.responsible]),
 ) if {
-	some i, c in lib.channels
-	m := _mon(c)
+	some m in lib.monitoring
 	lib.present(m.v.responsible)
 	lib.present(m.v.deputy)
 	_fold(m.v.responsible) == _fold(m.v.deputy)
@@ -134,20 +132,18 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p9_3[i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
-	some i, c in lib.channels
-	m := _mon(c)
+_p9_3_by[m.i] contains lib.missing(sprintf("monitoring[%d].staffing.%s", [m.i, k])) if {
+	some m in lib.monitoring
 	some k in ["days", "from", "to"]
 	not lib.has(m.v, ["staffing", k])
 }
 
-_p9_3[i] contains lib.msg(
+_p9_3_by[m.i] contains lib.msg(
 	path,
 	sprintf("%s %s is not before monitoring[%d].staffing.to %s; a staffed period across midnight cannot be expressed", [path, from, m.i, to]),
 	sprintf("%s %s är inte före monitoring[%d].staffing.to %s; en bemannad period över midnatt kan inte anges", [path, from, m.i, to]),
 ) if {
-	some i, c in lib.channels
-	m := _mon(c)
+	some m in lib.monitoring
 	from := m.v.staffing.from
 	to := m.v.staffing.to
 	not _minutes(from) < _minutes(to)
@@ -185,9 +181,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p9_4[i] contains msg if {
-	some i, c in lib.channels
-	m := _mon(c)
+_p9_4_by[m.i] contains msg if {
+	some m in lib.monitoring
 	msg := _at_most(m, "max_response_hours", lib.config.max_response_hours)
 }
 
@@ -225,9 +220,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p9_5[i] contains msg if {
-	some i, c in lib.channels
-	m := _mon(c)
+_p9_5_by[m.i] contains msg if {
+	some m in lib.monitoring
 	msg := _at_most(m, "check_interval_hours", lib.config.comment_check_max_interval_hours)
 }
 
@@ -278,8 +272,41 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p9_6[i] contains lib.missing(sprintf("monitoring[%d].off_hours_measures", [m.i])) if {
-	some i, c in lib.channels
-	m := _mon(c)
+_p9_6_by[m.i] contains lib.missing(sprintf("monitoring[%d].off_hours_measures", [m.i])) if {
+	some m in lib.monitoring
 	not lib.has(m.v, "off_hours_measures")
+}
+
+# _m_of[i] is the index of the object channel i references; the checks
+# of that object run once per object (_px_y_by), not once per channel.
+_m_of := {i: x.i | some i, c in lib.channels; x := _mon(c)}
+
+_p9_2[i] contains x if {
+	by := _p9_2_by
+	some i, j in _m_of
+	some x in by[j]
+}
+
+_p9_3[i] contains x if {
+	by := _p9_3_by
+	some i, j in _m_of
+	some x in by[j]
+}
+
+_p9_4[i] contains x if {
+	by := _p9_4_by
+	some i, j in _m_of
+	some x in by[j]
+}
+
+_p9_5[i] contains x if {
+	by := _p9_5_by
+	some i, j in _m_of
+	some x in by[j]
+}
+
+_p9_6[i] contains x if {
+	by := _p9_6_by
+	some i, j in _m_of
+	some x in by[j]
 }

@@ -50,9 +50,8 @@ _p10_1[i] contains lib.missing_ref(c, i, "info_notice_ref", lib.notices) if {
 	not _note(c)
 }
 
-_p10_1[i] contains lib.missing(sprintf("info_notices[%d].%s", [n.i, k])) if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_1_by[n.i] contains lib.missing(sprintf("info_notices[%d].%s", [n.i, k])) if {
+	some n in lib.notices
 	some k in ["url", "published_date"]
 	not lib.has(n.v, k)
 }
@@ -89,9 +88,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p10_2[i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_2_by[n.i] contains lib.lacks(sprintf("info_notices[%d].contents", [n.i]), missing) if {
+	some n in lib.notices
 	missing := [k | some k in _items; not n.v.contents[k] == true]
 	count(missing) > 0
 }
@@ -121,9 +119,8 @@ results contains r if {
 
 _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
 
-_p10_3[i] contains msg if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_3_by[n.i] contains msg if {
+	some n in lib.notices
 	not lib.get(n.v, "location") in _in_medium
 	path := sprintf("info_notices[%d].location", [n.i])
 	msg := _location_msg(path, lib.get(n.v, "location"))
@@ -156,9 +153,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p10_4[i] contains msg if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_4_by[n.i] contains msg if {
+	some n in lib.notices
 	limit := lib.config.info_notice_max_age_days
 	d := lib.get(n.v, "last_reviewed")
 	p := lib.get(n.v, "published_date")
@@ -202,9 +198,8 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p10_5[i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_5_by[n.i] contains lib.not_true(sprintf("info_notices[%d].contents.personal_data_info", [n.i])) if {
+	some n in lib.notices
 	not n.v.contents.personal_data_info == true
 }
 
@@ -231,8 +226,47 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p10_6[i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {
-	some i, c in lib.channels
-	n := _note(c)
+_p10_6_by[n.i] contains lib.not_true(sprintf("info_notices[%d].contents.formal_contact_channels", [n.i])) if {
+	some n in lib.notices
 	not n.v.contents.formal_contact_channels == true
+}
+
+# _n_of[i] is the index of the object channel i references; the checks
+# of that object run once per object (_px_y_by), not once per channel.
+_n_of := {i: x.i | some i, c in lib.channels; x := _note(c)}
+
+_p10_1[i] contains x if {
+	by := _p10_1_by
+	some i, j in _n_of
+	some x in by[j]
+}
+
+_p10_2[i] contains x if {
+	by := _p10_2_by
+	some i, j in _n_of
+	some x in by[j]
+}
+
+_p10_3[i] contains x if {
+	by := _p10_3_by
+	some i, j in _n_of
+	some x in by[j]
+}
+
+_p10_4[i] contains x if {
+	by := _p10_4_by
+	some i, j in _n_of
+	some x in by[j]
+}
+
+_p10_5[i] contains x if {
+	by := _p10_5_by
+	some i, j in _n_of
+	some x in by[j]
+}
+
+_p10_6[i] contains x if {
+	by := _p10_6_by
+	some i, j in _n_of
+	some x in by[j]
 }
