@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/smcheck/smcheck/internal/mdtable"
+
 	"github.com/smcheck/smcheck/checks"
 )
 
@@ -26,30 +28,6 @@ type markdownWriter struct {
 	o    Options
 	m    *Meta
 	lang string
-}
-
-// mdCell escapes text for a table cell.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.NewReplacer("|", `\|`, "\n", "<br>", "\r", "<br>").Replace(s)
-	return strings.TrimSpace(s)
-}
-
-// mdCode is text as an inline code span in a table cell.
-func mdCode(s string) string {
-	if s == "" {
-		return ""
-	}
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	return fence + mdCell(s) + fence
-}
-
-// mdRow is a table row.
-func mdRow(b *bytes.Buffer, cells ...string) {
-	b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 }
 
 // pointTitle is a guideline point's title in the language. Point annotations
@@ -117,7 +95,7 @@ func (mw *markdownWriter) Start(m *Meta) error {
 		if len(sha) > 12 {
 			sha = sha[:12]
 		}
-		parts = append(parts, mw.t("policies ", "policyer ")+mdCode(sha))
+		parts = append(parts, mw.t("policies ", "policyer ")+mdtable.Code(sha))
 	}
 	if m.AsOf != "" {
 		parts = append(parts, mw.t("as of ", "per ")+m.AsOf)
@@ -131,7 +109,7 @@ func (mw *markdownWriter) Start(m *Meta) error {
 func (mw *markdownWriter) Add(r *checks.Result) error {
 	var b bytes.Buffer
 	outcome := r.Outcome(mw.m.FailOn)
-	head := "\n## " + outcomeIcon(outcome) + " " + mdCode(r.File)
+	head := "\n## " + outcomeIcon(outcome) + " " + mdtable.Code(r.File)
 	if r.Agency != "" {
 		head += " — " + r.Agency
 	}
@@ -147,17 +125,17 @@ func (mw *markdownWriter) Add(r *checks.Result) error {
 	b.WriteString(strings.Join(line, " · ") + "\n")
 
 	if r.Error != "" {
-		b.WriteString("\n⛔ " + mw.t("The file could not be checked: ", "Filen kunde inte kontrolleras: ") + mdCell(r.Error) + "\n")
+		b.WriteString("\n⛔ " + mw.t("The file could not be checked: ", "Filen kunde inte kontrolleras: ") + mdtable.Cell(r.Error) + "\n")
 	}
 	mw.inputProblems(&b, r)
 	if len(r.Findings) > 0 {
 		b.WriteString("\n")
-		mdRow(&b, mw.t("Point", "Punkt"), mw.t("Title", "Rubrik"), mw.t("Pass", "Godkänt"), mw.t("Fail", "Brist"),
+		mdtable.Row(&b, mw.t("Point", "Punkt"), mw.t("Title", "Rubrik"), mw.t("Pass", "Godkänt"), mw.t("Fail", "Brist"),
 			mw.t("Warn", "Varning"), mw.t("Waived", "Undantag"), mw.t("N/A", "Ej tillämpl."), mw.t("Compliance", "Efterlevnad"))
 		b.WriteString("|---:|---|---:|---:|---:|---:|---:|---:|\n")
 		for _, p := range scores {
 			pct, ok := p.Percent()
-			mdRow(&b, fmt.Sprint(p.Point), mdCell(pointTitle(mw.m, p.Point, mw.lang)),
+			mdtable.Row(&b, fmt.Sprint(p.Point), mdtable.Cell(pointTitle(mw.m, p.Point, mw.lang)),
 				fmt.Sprint(p.Pass), fmt.Sprint(p.Fail-p.Warn), fmt.Sprint(p.Warn),
 				fmt.Sprint(p.Waived), fmt.Sprint(p.NotApplicable), mdPercent(pct, ok))
 		}
@@ -177,7 +155,7 @@ func (mw *markdownWriter) failures(b *bytes.Buffer, r *checks.Result) {
 		}
 		if n == 0 {
 			b.WriteString("\n### " + mw.t("Failures", "Brister") + "\n\n")
-			mdRow(b, "", mw.t("Requirement", "Krav"), mw.t("Target", "Mål"), mw.t("Message", "Meddelande"),
+			mdtable.Row(b, "", mw.t("Requirement", "Krav"), mw.t("Target", "Mål"), mw.t("Message", "Meddelande"),
 				mw.t("Location", "Plats"), mw.t("Fix", "Åtgärd"))
 			b.WriteString("|---|---|---|---|---|---|\n")
 		}
@@ -190,8 +168,8 @@ func (mw *markdownWriter) failures(b *bytes.Buffer, r *checks.Result) {
 		if f.Baseline == checks.BaselineUnchanged {
 			req += " " + mw.t("(baseline)", "(baslinje)")
 		}
-		mdRow(b, icon, mdCell(req), mdCode(f.Target), mdCell(findingText(f, mw.lang)),
-			mdCode(Location(r.File, f.Line, f.Column)), mdCell(Remediation(f, mw.lang)))
+		mdtable.Row(b, icon, mdtable.Cell(req), mdtable.Code(f.Target), mdtable.Cell(findingText(f, mw.lang)),
+			mdtable.Code(Location(r.File, f.Line, f.Column)), mdtable.Cell(Remediation(f, mw.lang)))
 	}
 	if n == 0 && len(r.Findings) > 0 {
 		b.WriteString("\n✅ " + mw.t("No failures.", "Inga brister.") + "\n")
@@ -206,14 +184,14 @@ func (mw *markdownWriter) waived(b *bytes.Buffer, r *checks.Result) {
 		}
 		if n == 0 {
 			b.WriteString("\n### " + mw.t("Waived", "Undantagna") + "\n\n")
-			mdRow(b, mw.t("Requirement", "Krav"), mw.t("Target", "Mål"), mw.t("Justification", "Motivering"),
+			mdtable.Row(b, mw.t("Requirement", "Krav"), mw.t("Target", "Mål"), mw.t("Justification", "Motivering"),
 				mw.t("Approved by", "Godkänt av"), mw.t("Expires", "Upphör"), mw.t("Location", "Plats"))
 			b.WriteString("|---|---|---|---|---|---|\n")
 		}
 		n++
 		w := f.Waiver
-		mdRow(b, mdCell(f.ID+" "+Title(f, mw.lang)), mdCode(f.Target), mdCell(w.Justification),
-			mdCell(w.ApprovedBy+" ("+w.ApprovedDate+")"), w.Expires, mdCode(Location(r.File, f.Line, f.Column)))
+		mdtable.Row(b, mdtable.Cell(f.ID+" "+Title(f, mw.lang)), mdtable.Code(f.Target), mdtable.Cell(w.Justification),
+			mdtable.Cell(w.ApprovedBy+" ("+w.ApprovedDate+")"), w.Expires, mdtable.Code(Location(r.File, f.Line, f.Column)))
 	}
 }
 
@@ -222,12 +200,12 @@ func (mw *markdownWriter) unused(b *bytes.Buffer, r *checks.Result) {
 		return
 	}
 	b.WriteString("\n### " + mw.t("Unused waivers", "Oanvända undantag") + "\n\n")
-	mdRow(b, mw.t("Waiver", "Undantag"), mw.t("Requirement", "Krav"), mw.t("Target", "Mål"),
+	mdtable.Row(b, mw.t("Waiver", "Undantag"), mw.t("Requirement", "Krav"), mw.t("Target", "Mål"),
 		mw.t("Expires", "Upphör"), mw.t("Location", "Plats"))
 	b.WriteString("|---|---|---|---|---|\n")
 	for _, u := range r.UnusedWaivers {
-		mdRow(b, mdCode(fmt.Sprintf("waivers[%d]", u.Index)), mdCell(u.Requirement), mdCode(u.Target),
-			u.Expires, mdCode(Location(r.File, u.Line, u.Column)))
+		mdtable.Row(b, mdtable.Code(fmt.Sprintf("waivers[%d]", u.Index)), mdtable.Cell(u.Requirement), mdtable.Code(u.Target),
+			u.Expires, mdtable.Code(Location(r.File, u.Line, u.Column)))
 	}
 }
 
@@ -236,15 +214,15 @@ func (mw *markdownWriter) inputProblems(b *bytes.Buffer, r *checks.Result) {
 		return
 	}
 	b.WriteString("\n### " + mw.t("Input problems", "Indataproblem") + "\n\n")
-	mdRow(b, "", mw.t("Code", "Kod"), mw.t("Path", "Sökväg"), mw.t("Message", "Meddelande"), mw.t("Location", "Plats"))
+	mdtable.Row(b, "", mw.t("Code", "Kod"), mw.t("Path", "Sökväg"), mw.t("Message", "Meddelande"), mw.t("Location", "Plats"))
 	b.WriteString("|---|---|---|---|---|\n")
 	for _, i := range r.Issues {
 		icon := "⚠️"
 		if i.IsError() {
 			icon = "⛔"
 		}
-		mdRow(b, icon, mdCell(i.Code+" "+inputTitle(i.Code, mw.lang)), mdCode(i.Path), mdCell(issueText(i, mw.lang)),
-			mdCode(Location(r.File, i.Line, i.Column)))
+		mdtable.Row(b, icon, mdtable.Cell(i.Code+" "+inputTitle(i.Code, mw.lang)), mdtable.Code(i.Path), mdtable.Cell(issueText(i, mw.lang)),
+			mdtable.Code(Location(r.File, i.Line, i.Column)))
 	}
 }
 
@@ -260,9 +238,9 @@ func (mw *markdownWriter) End(s *Summary) error {
 		c.FailedErrors, c.FailedWarnings, c.Passed, c.Waived, c.NotApplicable, c.InputErrors, c.InputWarnings)
 	if bs := s.Baseline; bs != nil {
 		fmt.Fprintf(&b, mw.t("\nBaseline %s: %d new, %d unchanged, %d fixed\n", "\nBaslinje %s: %d nya, %d oförändrade, %d åtgärdade\n"),
-			mdCode(bs.File), bs.New, bs.Unchanged, len(bs.Fixed))
+			mdtable.Code(bs.File), bs.New, bs.Unchanged, len(bs.Fixed))
 		for _, e := range bs.Fixed {
-			fmt.Fprintf(&b, "- ✅ %s %s %s\n", mdCell(e.Requirement), mdCode(e.Target), mdCode(e.File))
+			fmt.Fprintf(&b, "- ✅ %s %s %s\n", mdtable.Cell(e.Requirement), mdtable.Code(e.Target), mdtable.Code(e.File))
 		}
 	}
 	_, err := mw.w.Write(b.Bytes())

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+
 )
 
 // mdColumns counts a table row's cells (unescaped pipes).
@@ -52,13 +53,4 @@ func TestMarkdownGolden(t *testing.T) {
 			t.Errorf("%d points tables, want %d", got, want)
 		}
 	})
-}
-
-func TestMdCell(t *testing.T) {
-	if got, want := mdCell("a | b\nc\r\nd"), `a \| b<br>c<br>d`; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got, want := mdCode("a`b"), "``a`b``"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/smcheck/smcheck/internal/mdtable"
+
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -338,27 +340,6 @@ func (l labels) refState(r Ref) string {
 
 // --- markdown ---
 
-// mdCell escapes text for a table cell.
-func mdCell(s string) string {
-	s = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>").Replace(s)
-	return strings.TrimSpace(s)
-}
-
-func mdCode(s string) string {
-	if s == "" {
-		return ""
-	}
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	return fence + mdCell(s) + fence
-}
-
-func mdRow(b *bytes.Buffer, cells ...string) {
-	b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-}
-
 func mdChange(c string, delta *int, l labels) string {
 	icon := ""
 	switch c {
@@ -373,7 +354,7 @@ func mdChange(c string, delta *int, l labels) string {
 func writeMarkdown(b *bytes.Buffer, res *Result) {
 	l := labels{langOf(res)}
 	fmt.Fprintf(b, "## %s\n\n", l.t("Compliance diff", "Jämförelse av efterlevnad"))
-	fmt.Fprintf(b, "- %s: %s\n- %s: %s\n", l.t("Old", "Före"), mdCell(l.side(res.Old)), l.t("New", "Efter"), mdCell(l.side(res.New)))
+	fmt.Fprintf(b, "- %s: %s\n- %s: %s\n", l.t("Old", "Före"), mdtable.Cell(l.side(res.Old)), l.t("New", "Efter"), mdtable.Cell(l.side(res.New)))
 	if res.PoliciesChanged {
 		fmt.Fprintf(b, "- ⚠️ %s\n", l.t("The policies differ (policy_sha256): some changes may come from changed rules, not from changed files.",
 			"Reglerna skiljer sig åt (policy_sha256): en del förändringar kan bero på ändrade regler, inte på ändrade filer."))
@@ -382,13 +363,13 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 	if res.Summary.Regression {
 		icon = "⬇️"
 	}
-	fmt.Fprintf(b, "\n%s %s\n", icon, mdCell(l.summary(res.Summary)))
+	fmt.Fprintf(b, "\n%s %s\n", icon, mdtable.Cell(l.summary(res.Summary)))
 	if rows := changedCells(res, l); len(rows) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", l.t("Changed cells", "Ändrade celler"))
-		mdRow(b, l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Point", "Punkt"), l.t("Old", "Före"), l.t("New", "Efter"), l.t("Change", "Förändring"))
+		mdtable.Row(b, l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Point", "Punkt"), l.t("Old", "Före"), l.t("New", "Efter"), l.t("Change", "Förändring"))
 		b.WriteString("|---|---|---|---:|---:|---|\n")
 		for _, r := range rows {
-			mdRow(b, mdCode(r.file), mdCell(r.agency), r.point, mdCell(r.old), mdCell(r.new), mdChange(r.change, r.delta, l))
+			mdtable.Row(b, mdtable.Code(r.file), mdtable.Cell(r.agency), r.point, mdtable.Cell(r.old), mdtable.Cell(r.new), mdChange(r.change, r.delta, l))
 		}
 	}
 	findings := func(title string, get func(*Agency) []FindingChange, other string, old bool) {
@@ -400,7 +381,7 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 			return
 		}
 		fmt.Fprintf(b, "\n### %s (%d)\n\n", title, n)
-		mdRow(b, "", l.t("Requirement", "Krav"), l.t("Target", "Mål"), l.t("Agency", "Myndighet"), l.t("Location", "Plats"), l.t("Message", "Meddelande"), other)
+		mdtable.Row(b, "", l.t("Requirement", "Krav"), l.t("Target", "Mål"), l.t("Agency", "Myndighet"), l.t("Location", "Plats"), l.t("Message", "Meddelande"), other)
 		b.WriteString("|---|---|---|---|---|---|---|\n")
 		for i := range res.Agencies {
 			a := &res.Agencies[i]
@@ -413,8 +394,8 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 				if f.Severity == "error" {
 					sev = "❌"
 				}
-				mdRow(b, sev, mdCell(f.Requirement+" "+f.Title), mdCode(f.Target), mdCell(a.New.Agency),
-					mdCode(report.Location(file, f.Line, 0)), mdCell(f.Message), mdCell(l.status(f.Other)))
+				mdtable.Row(b, sev, mdtable.Cell(f.Requirement+" "+f.Title), mdtable.Code(f.Target), mdtable.Cell(a.New.Agency),
+					mdtable.Code(report.Location(file, f.Line, 0)), mdtable.Cell(f.Message), mdtable.Cell(l.status(f.Other)))
 			}
 		}
 	}
@@ -422,7 +403,7 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 	findings(l.t("Fixed", "Åtgärdade"), func(a *Agency) []FindingChange { return a.Fixed }, l.t("Now", "Nu"), true)
 	var files []string
 	add := func(what string, r Ref, state string) {
-		files = append(files, fmt.Sprintf("| %s | %s | %s | %s |\n", what, mdCode(r.File), mdCell(r.Agency), mdCell(state)))
+		files = append(files, fmt.Sprintf("| %s | %s | %s | %s |\n", what, mdtable.Code(r.File), mdtable.Cell(r.Agency), mdtable.Cell(state)))
 	}
 	for _, r := range res.Added {
 		add(l.t("added", "tillkommen"), r, l.refState(r))
@@ -441,7 +422,7 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 	}
 	if len(files) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n", l.t("Files", "Filer"))
-		mdRow(b, l.t("Change", "Förändring"), l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Now", "Nu"))
+		mdtable.Row(b, l.t("Change", "Förändring"), l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Now", "Nu"))
 		b.WriteString("|---|---|---|---|\n")
 		b.WriteString(strings.Join(files, ""))
 	}
