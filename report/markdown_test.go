@@ -3,7 +3,6 @@ package report
 import (
 	"strings"
 	"testing"
-
 )
 
 // mdColumns counts a table row's cells (unescaped pipes).
