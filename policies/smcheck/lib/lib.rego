@@ -88,6 +88,9 @@ target(i) := id if {
 	is_string(id)
 } else := sprintf("channels[%d]", [i])
 
+# channel_targets[i] is channel i's target and path, once per input.
+channel_targets := {i: {"target": target(i), "path": sprintf("channels[%d]", [i])} | some i, _ in channels}
+
 # index(path) maps each id of a collection to {i, v}; a duplicated id resolves
 # to its first object (C21). A blank id is left out: a reference equal to it
 # is blank, so absent (§1.1), and must not resolve.

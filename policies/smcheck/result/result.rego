@@ -20,7 +20,7 @@ import data.smcheck.lib
 # channel(chain, i, na, problems) is the result of a channel-scope requirement
 # for channel i. na is the set of reasons it does not apply, problems the set
 # of lib.msg objects naming what failed; undefined when both are empty (pass).
-channel(chain, i, na, problems) := _make(chain, lib.target(i), sprintf("channels[%d]", [i]), na, problems)
+channel(chain, i, na, problems) := _make(chain, t.target, t.path, na, problems) if t := lib.channel_targets[i]
 
 # agency(chain, na, problems) is the result of an agency-scope requirement.
 agency(chain, na, problems) := _make(chain, "agency", "$", na, problems)
@@ -28,24 +28,38 @@ agency(chain, na, problems) := _make(chain, "agency", "$", na, problems)
 # waiver(chain, i, na, problems) is the result of a W check for waivers[i].
 waiver(chain, i, na, problems) := _make(chain, sprintf("waivers[%d]", [i]), sprintf("waivers[%d]", [i]), na, problems)
 
+# Not applicable wins over problems (requirements.md §1: Applies limits
+# evaluation).
+_make(chain, target, path, na, _) := {
+	"id": m.id,
+	"point": m.point,
+	"severity": m.severity,
+	"target": target,
+	"subject": path,
+	"status": "not_applicable",
+	"path": path,
+	"messages": sort(na),
+} if {
+	count(na) > 0
+	m := chain[0].annotations.custom
+}
+
+# A fail points at its first problem (_ordered).
 _make(chain, target, path, na, problems) := {
 	"id": m.id,
 	"point": m.point,
 	"severity": m.severity,
 	"target": target,
 	"subject": path,
-	"status": _status(na),
-	"path": _path(path, na, ordered),
-	"messages": _messages(na, ordered),
+	"status": "fail",
+	"path": ordered[0].path,
+	"messages": ordered,
 } if {
-	count(na) + count(problems) > 0
+	count(na) == 0
+	count(problems) > 0
 	m := chain[0].annotations.custom
 	ordered := _ordered(problems, object.get(m, "reads", []))
 }
-
-_status(na) := "not_applicable" if count(na) > 0
-
-else := "fail"
 
 # A fail's problems in the order of the condition: first by the list items
 # they are in, in document order (goals[2] before goals[10]); within one item
@@ -72,12 +86,3 @@ _covers(r, p) if {
 	startswith(a, b)
 	substring(concat("", [a, "."]), count(b), 1) in {".", "["}
 }
-
-_path(default_path, na, ordered) := ordered[0].path if {
-	count(na) == 0
-	count(ordered) > 0
-} else := default_path
-
-_messages(na, ordered) := sort(na) if count(na) > 0
-
-else := ordered
