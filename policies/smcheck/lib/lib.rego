@@ -96,10 +96,18 @@ channel_targets := {i: {"target": target(i), "path": sprintf("channels[%d]", [i]
 # is blank, so absent (§1.1), and must not resolve.
 index(path) := {id: {"i": i, "v": items[i]} |
 	items := _list(path)
-	some id in {x.id | some x in items; is_object(x); present(x.id)}
+	ids := [_id(x) | some x in items]
+	some i, id in ids
 	is_string(id)
-	i := min({j | some j, x in items; is_object(x); x.id == id})
+	trim_space(id) != ""
+	not id in array.slice(ids, 0, i)
 }
+
+# _id(x) is x's id when x is an object with a string id, else null.
+_id(x) := x.id if {
+	is_object(x)
+	is_string(x.id)
+} else := null
 
 agreements := index(["agreements"])
 
