@@ -46,15 +46,16 @@ func Load(name string, data []byte) *Doc {
 	d := &Doc{File: name, SHA256: hex.EncodeToString(sum[:])}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		return d.fatal("IN-01", "the file is not valid UTF-8 text", "save the file as UTF-8")
+		return d.fatal("IN-01", T("the file is not valid UTF-8 text", "filen är inte giltig UTF-8-text"), T("save the file as UTF-8", "spara filen som UTF-8"))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(yamlVersion11(data)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+			return d.fatal("IN-01", noDocument, noDocumentHint)
 		}
-		return d.fatalAt("IN-01", yamlErrLine(err), "not parseable as YAML: "+yamlErrText(err), "fix the YAML syntax at that line")
+		return d.fatalAt("IN-01", yamlErrLine(err), T("not parseable as YAML: %s", "inte tolkbar som YAML: %s", yamlErrText(err)),
+			T("fix the YAML syntax at that line", "rätta YAML-syntaxen på den raden"))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -62,15 +63,16 @@ func Load(name string, data []byte) *Doc {
 		if err != nil {
 			line = yamlErrLine(err)
 		}
-		return d.fatalAt("IN-01", line, "the file holds more than one YAML document", "keep one agency per file and remove the extra '---' separator")
+		return d.fatalAt("IN-01", line, T("the file holds more than one YAML document", "filen innehåller mer än ett YAML-dokument"),
+			T("keep one agency per file and remove the extra '---' separator", "beskriv en myndighet per fil och ta bort den extra avgränsaren '---'"))
 	}
 	if len(doc.Content) == 0 {
-		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+		return d.fatal("IN-01", noDocument, noDocumentHint)
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" && root.Style&yaml.TaggedStyle == 0 && root.Anchor == "" {
 		// A bare '---' is an empty document (C17), not an explicit null.
-		return d.fatal("IN-01", "the file holds no YAML document", "write the agency description, starting with schema_version: 1")
+		return d.fatal("IN-01", noDocument, noDocumentHint)
 	}
 	d.root = root
 	c := converter{doc: d}
@@ -81,7 +83,8 @@ func Load(name string, data []byte) *Doc {
 		return d
 	}
 	if _, isMap := v.(map[string]any); !isMap || !ok {
-		iss := NewIssue("IN-02", "$", fmt.Sprintf("the top level is %s, not a mapping of keys", describeNode(root)), "start the file with keys such as schema_version: 1 and agency:")
+		iss := NewIssueText("IN-02", "$", T("the top level is %s, not a mapping of keys", "översta nivån är %s, inte en mappning av nycklar", describeNode(root)),
+			T("start the file with keys such as schema_version: 1 and agency:", "börja filen med nycklar som schema_version: 1 och agency:"))
 		iss.Line, iss.Column = root.Line, root.Column
 		d.Issues = append([]Issue{iss}, d.Issues...)
 		d.Fatal = true
@@ -136,10 +139,16 @@ func yamlVersion11(data []byte) []byte {
 	return out
 }
 
-func (d *Doc) fatal(code, msg, hint string) *Doc { return d.fatalAt(code, 0, msg, hint) }
+// The message and hint of a file without a YAML document.
+var (
+	noDocument     = T("the file holds no YAML document", "filen innehåller inget YAML-dokument")
+	noDocumentHint = T("write the agency description, starting with schema_version: 1", "skriv beskrivningen av myndigheten och börja med schema_version: 1")
+)
 
-func (d *Doc) fatalAt(code string, line int, msg, hint string) *Doc {
-	iss := NewIssue(code, "$", msg, hint)
+func (d *Doc) fatal(code string, msg, hint Text) *Doc { return d.fatalAt(code, 0, msg, hint) }
+
+func (d *Doc) fatalAt(code string, line int, msg, hint Text) *Doc {
+	iss := NewIssueText(code, "$", msg, hint)
 	iss.Line = line
 	if line > 0 {
 		iss.Column = 1
@@ -156,8 +165,8 @@ type converter struct {
 	fatal  *Issue
 }
 
-func (c *converter) issue(code string, n *yaml.Node, p Path, msg, hint string) {
-	iss := NewIssue(code, p.String(), msg, hint)
+func (c *converter) issue(code string, n *yaml.Node, p Path, msg, hint Text) {
+	iss := NewIssueText(code, p.String(), msg, hint)
 	iss.Line, iss.Column = n.Line, n.Column
 	c.doc.Issues = append(c.doc.Issues, iss)
 }
@@ -170,7 +179,8 @@ func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
 	}
 	c.nodes++
 	if c.nodes > MaxNodes {
-		iss := NewIssue("IN-01", "$", fmt.Sprintf("aliases expand to more than %d values", MaxNodes), "remove the alias chain that multiplies the document")
+		iss := NewIssueText("IN-01", "$", T("aliases expand to more than %d values", "aliasen expanderar till fler än %d värden", MaxNodes),
+			T("remove the alias chain that multiplies the document", "ta bort aliaskedjan som mångfaldigar dokumentet"))
 		iss.Line, iss.Column = n.Line, n.Column
 		c.fatal = &iss
 		return nil, false
@@ -178,7 +188,8 @@ func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if c.active[n.Alias] {
-			iss := NewIssue("IN-01", "$", "the alias *"+n.Value+" refers to itself (at "+p.String()+")", "replace the recursive alias by a value")
+			iss := NewIssueText("IN-01", "$", T("the alias *%s refers to itself (at %s)", "aliaset *%s hänvisar till sig självt (vid %s)", n.Value, p.String()),
+				T("replace the recursive alias by a value", "ersätt det rekursiva aliaset med ett värde"))
 			iss.Line, iss.Column = n.Line, n.Column
 			c.fatal = &iss
 			return nil, false
@@ -222,7 +233,10 @@ func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written ma
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
 			if !mergeable(v) {
 				// Common YAML parsers (C32) reject the file: IN-01.
-				iss := NewIssue("IN-01", "$", "the merge key << at "+p.String()+" needs a mapping or a list of mappings, such as *defaults", "merge an anchored mapping, or remove the << line")
+				iss := NewIssueText("IN-01", "$",
+					T("the merge key << at %s needs a mapping or a list of mappings, such as *defaults",
+						"sammanslagningsnyckeln << vid %s kräver en mappning eller en lista av mappningar, till exempel *defaults", p.String()),
+					T("merge an anchored mapping, or remove the << line", "slå samman en mappning som har ett ankare, eller ta bort raden med <<"))
 				iss.Line, iss.Column = k.Line, k.Column
 				c.fatal = &iss
 				return
@@ -231,11 +245,15 @@ func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written ma
 			continue
 		}
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" {
-			c.issue("IN-W1", k, p, fmt.Sprintf("the key %q is not a string and is ignored", k.Value), "use the model's key names")
+			c.issue("IN-W1", k, p, T("the key %q is not a string and is ignored", "nyckeln %q är inte text och ignoreras", k.Value),
+				T("use the model's key names", "använd nyckelnamnen i datamodellen"))
 			continue
 		}
 		if written[k.Value] {
-			c.issue("IN-08", k, p.Key(k.Value), fmt.Sprintf("the key %q appears more than once in this mapping; the last value is used", k.Value), "remove the duplicate key")
+			c.issue("IN-08", k, p.Key(k.Value),
+				T("the key %q appears more than once in this mapping; the last value is used",
+					"nyckeln %q förekommer mer än en gång i den här mappningen; det sista värdet används", k.Value),
+				T("remove the duplicate key", "ta bort den dubblerade nyckeln"))
 		}
 		written[k.Value] = true
 		val, ok := c.convert(v, p.Key(k.Value))
@@ -329,18 +347,18 @@ func (c *converter) scalar(n *yaml.Node, p Path) (any, bool) {
 	return n.Value, true
 }
 
-func describeNode(n *yaml.Node) string {
+func describeNode(n *yaml.Node) Text {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return T("a list", "en lista")
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "null"
+			return T("null", "null")
 		}
-		return fmt.Sprintf("the scalar %q", n.Value)
+		return T("the scalar %q", "det enkla värdet %q", n.Value)
 	}
-	return "not a mapping"
+	return T("not a mapping", "inte en mappning")
 }
 
 // yamlErrLine and yamlErrText split yaml.v3's "yaml: line N: msg" errors.
@@ -352,14 +370,14 @@ func yamlErrLine(err error) int {
 	return 0
 }
 
-func yamlErrText(err error) string {
+func yamlErrText(err error) Text {
 	s := strings.TrimPrefix(err.Error(), "yaml: ")
 	if strings.HasPrefix(s, "line ") {
 		if _, rest, ok := strings.Cut(s, ": "); ok {
-			return rest
+			return yamlProblemText(rest)
 		}
 	}
-	return s
+	return yamlProblemText(s)
 }
 
 // YAML 1.2 core schema numbers (model.md §1). yaml.v3 also resolves YAML 1.1
@@ -412,6 +430,6 @@ func (c *converter) number(n *yaml.Node, p Path) (any, bool) {
 	default:
 		return v, true // not a number in YAML 1.2: a plain string
 	}
-	c.issue("IN-05", n, p, fmt.Sprintf("%q is not a finite number", v), "write a plain decimal number")
+	c.issue("IN-05", n, p, T("%q is not a finite number", "%q är inte ett ändligt tal", v), T("write a plain decimal number", "skriv ett vanligt decimaltal"))
 	return nil, false
 }

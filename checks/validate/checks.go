@@ -31,8 +31,10 @@ func futureDates(val map[string]any, sh *shape, eval string) []problem {
 					if d, ok := cv.(string); ok && len(d) == len(eval) && d > eval {
 						out = append(out, problem{
 							code: "IN-W2", path: p.Key(k),
-							msg:  fmt.Sprintf("the date %s is later than the evaluation date %s and is treated as absent", d, eval),
-							hint: "record only things that have happened: correct the date, or check the evaluation date",
+							msg: tr("the date %s is later than the evaluation date %s and is treated as absent",
+								"datumet %s är senare än utvärderingsdatumet %s och behandlas som om det saknades", d, eval),
+							hint: tr("record only things that have happened: correct the date, or check the evaluation date",
+								"ange bara sådant som redan har hänt: rätta datumet, eller kontrollera utvärderingsdatumet"),
 						})
 						delete(x, k)
 					}
@@ -66,25 +68,39 @@ func checkContact(root map[string]any) []problem {
 	}
 	return []problem{{
 		code: "IN-04", path: input.Path{"agency", "contact"},
-		msg:  "agency.contact has none of email, phone and url",
-		hint: "give at least one of email, phone or url",
+		msg:  tr("agency.contact has none of email, phone and url", "agency.contact har varken email, phone eller url"),
+		hint: tr("give at least one of email, phone or url", "ange minst en av email, phone och url"),
 	}}
 }
 
 // collection is a list of objects with ids (model.md §16 IN-08).
 type collection struct {
 	path input.Path
-	noun string // for messages
+	noun noun // for messages
 }
 
+// noun names the objects of a collection in messages. Swedish needs the
+// noun's gender for "no …": none is "ingen kanal", "inget avtal".
+type noun struct{ en, sv, noneSV string }
+
+var (
+	nounMissionObjective  = noun{"mission objective", "uppdragsmål", "inget uppdragsmål"}
+	nounChannel           = noun{"channel", "kanal", "ingen kanal"}
+	nounAgreement         = noun{"agreement", "avtal", "inget avtal"}
+	nounArchiveProfile    = noun{"archive profile", "arkiveringsprofil", "ingen arkiveringsprofil"}
+	nounDisposalDecision  = noun{"disposal decision", "gallringsbeslut", "inget gallringsbeslut"}
+	nounMonitoringEntry   = noun{"monitoring entry", "bevakningspost", "ingen bevakningspost"}
+	nounInformationNotice = noun{"information notice", "informationstext", "ingen informationstext"}
+)
+
 var collections = []collection{
-	{input.Path{"agency", "mission_objectives"}, "mission objective"},
-	{input.Path{"channels"}, "channel"},
-	{input.Path{"agreements"}, "agreement"},
-	{input.Path{"archiving", "profiles"}, "archive profile"},
-	{input.Path{"disposal", "decisions"}, "disposal decision"},
-	{input.Path{"monitoring"}, "monitoring entry"},
-	{input.Path{"info_notices"}, "information notice"},
+	{input.Path{"agency", "mission_objectives"}, nounMissionObjective},
+	{input.Path{"channels"}, nounChannel},
+	{input.Path{"agreements"}, nounAgreement},
+	{input.Path{"archiving", "profiles"}, nounArchiveProfile},
+	{input.Path{"disposal", "decisions"}, nounDisposalDecision},
+	{input.Path{"monitoring"}, nounMonitoringEntry},
+	{input.Path{"info_notices"}, nounInformationNotice},
 }
 
 func lookupPath(v any, p input.Path) any {
@@ -132,8 +148,9 @@ func crossChecks(val map[string]any) []problem {
 			if j, dup := first[id]; dup {
 				out = append(out, problem{
 					code: "IN-08", path: c.path.Index(i).Key("id"),
-					msg:  fmt.Sprintf("the id '%s' is already used by %s; references resolve to the first", id, c.path.Index(j)),
-					hint: fmt.Sprintf("give each %s a unique id", c.noun),
+					msg: tr("the id '%s' is already used by %s; references resolve to the first",
+						"id:t '%s' används redan av %s; referenser pekar på den första posten", id, c.path.Index(j)),
+					hint: tr("give each %s a unique id", "ge varje %s ett unikt id", input.Text{EN: c.noun.en, SV: c.noun.sv}),
 				})
 				continue
 			}
@@ -143,7 +160,7 @@ func crossChecks(val map[string]any) []problem {
 		}
 	}
 
-	ref := func(p input.Path, v any, target string, noun string) {
+	ref := func(p input.Path, v any, target string, n noun) {
 		s, ok := v.(string)
 		if !ok || strings.TrimSpace(s) == "" {
 			return // absent, or a type error reported by the schema
@@ -152,11 +169,14 @@ func crossChecks(val map[string]any) []problem {
 		if idx.set[s] {
 			return
 		}
-		msg := fmt.Sprintf("no %s in %s has the id '%s'", noun, target, s)
-		hint := fmt.Sprintf("use the id of an entry in %s, or add an entry with this id", target)
+		msg := input.Text{
+			EN: fmt.Sprintf("no %s in %s has the id '%s'", n.en, target, s),
+			SV: fmt.Sprintf("%s i %s har id:t '%s'", n.noneSV, target, s),
+		}
+		hint := tr("use the id of an entry in %s, or add an entry with this id", "använd id:t för en post i %s, eller lägg till en post med det här id:t", target)
 		if sug := suggest(s, idx.order); sug != "" {
-			msg += fmt.Sprintf(" (did you mean %s?)", sug)
-			hint = fmt.Sprintf("write %s", sug)
+			msg = msg.Add(didYouMean(sug))
+			hint = tr("write %s", "skriv %s", sug)
 		}
 		out = append(out, problem{code: "IN-09", path: p, msg: msg, hint: hint})
 	}
@@ -168,11 +188,14 @@ func crossChecks(val map[string]any) []problem {
 			continue
 		}
 		p := input.Path{"channels", i}
-		for _, r := range [...]struct{ key, target, noun string }{
-			{"agreement_ref", "agreements", "agreement"},
-			{"monitoring_ref", "monitoring", "monitoring entry"},
-			{"archive_profile_ref", "archiving.profiles", "archive profile"},
-			{"info_notice_ref", "info_notices", "information notice"},
+		for _, r := range [...]struct {
+			key, target string
+			noun        noun
+		}{
+			{"agreement_ref", "agreements", nounAgreement},
+			{"monitoring_ref", "monitoring", nounMonitoringEntry},
+			{"archive_profile_ref", "archiving.profiles", nounArchiveProfile},
+			{"info_notice_ref", "info_notices", nounInformationNotice},
 		} {
 			if v, ok := ch[r.key]; ok {
 				ref(p.Key(r.key), v, r.target, r.noun)
@@ -182,7 +205,7 @@ func crossChecks(val map[string]any) []problem {
 		for j, g := range goals {
 			gm, _ := g.(map[string]any)
 			if v, ok := gm["mission_objective_ref"]; ok {
-				ref(p.Key("goals").Index(j).Key("mission_objective_ref"), v, "agency.mission_objectives", "mission objective")
+				ref(p.Key("goals").Index(j).Key("mission_objective_ref"), v, "agency.mission_objectives", nounMissionObjective)
 			}
 		}
 	}
@@ -196,7 +219,7 @@ func crossChecks(val map[string]any) []problem {
 			if c == "all" {
 				continue
 			}
-			ref(input.Path{"internal_rules", "spokespersons", i, "channels", j}, c, "channels", "channel")
+			ref(input.Path{"internal_rules", "spokespersons", i, "channels", j}, c, "channels", nounChannel)
 		}
 	}
 	return out

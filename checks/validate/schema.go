@@ -168,11 +168,11 @@ func validateHTTPURL(v any) error {
 		return nil
 	}
 	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
-		return errors.New("it contains whitespace")
+		return formatError{"it contains whitespace", "den innehåller blanksteg"}
 	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok || !(strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https")) {
-		return errors.New("it does not start with http:// or https://")
+		return formatError{"it does not start with http:// or https://", "den börjar inte med http:// eller https://"}
 	}
 	host := rest
 	if i := strings.IndexAny(host, "/?#"); i >= 0 {
@@ -185,7 +185,7 @@ func validateHTTPURL(v any) error {
 		host = host[:i]
 	}
 	if host == "" {
-		return errors.New("it has no host name")
+		return formatError{"it has no host name", "den saknar värdnamn"}
 	}
 	// C28 names all the conditions; a stricter parser (bad %-escapes, a
 	// port that is not a number) would reject URLs the model accepts.
@@ -200,7 +200,7 @@ func validateOrgNumber(v any) error {
 		return nil
 	}
 	if len(s) != 11 || s[6] != '-' {
-		return errors.New("it is not of the form NNNNNN-NNNN")
+		return formatError{"it is not of the form NNNNNN-NNNN", "det har inte formen NNNNNN-NNNN"}
 	}
 	var d [10]int
 	for i, j := 0, 0; i < len(s); i++ {
@@ -208,13 +208,13 @@ func validateOrgNumber(v any) error {
 			continue
 		}
 		if s[i] < '0' || s[i] > '9' {
-			return errors.New("it is not of the form NNNNNN-NNNN")
+			return formatError{"it is not of the form NNNNNN-NNNN", "det har inte formen NNNNNN-NNNN"}
 		}
 		d[j] = int(s[i] - '0')
 		j++
 	}
 	if d[2]*10+d[3] < 20 {
-		return errors.New("its third and fourth digits are below 20, so it is a personal identity number, not an organisation number")
+		return formatError{"its third and fourth digits are below 20, so it is a personal identity number, not an organisation number", "tredje och fjärde siffran är tillsammans lägre än 20, så det är ett personnummer och inte ett organisationsnummer"}
 	}
 	sum := 0
 	for i := 0; i < 10; i++ {
@@ -228,7 +228,7 @@ func validateOrgNumber(v any) error {
 		sum += x
 	}
 	if sum%10 != 0 {
-		return errors.New("its check digit is wrong")
+		return formatError{"its check digit is wrong", "kontrollsiffran är fel"}
 	}
 	return nil
 }

@@ -135,8 +135,10 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 	if opt.AsOf != "" && fileDate != "" && fileDate != opt.AsOf {
 		probs = append(probs, problem{
 			code: "IN-W3", path: input.Path{"evaluation_date"},
-			msg:  fmt.Sprintf("evaluation_date %s differs from --as-of %s; %s is used", fileDate, opt.AsOf, opt.AsOf),
-			hint: "drop --as-of to use the file's date, or update evaluation_date",
+			msg: tr("evaluation_date %s differs from --as-of %s; %s is used",
+				"evaluation_date %s skiljer sig från --as-of %s; %s används", fileDate, opt.AsOf, opt.AsOf),
+			hint: tr("drop --as-of to use the file's date, or update evaluation_date",
+				"utelämna --as-of för att använda filens datum, eller uppdatera evaluation_date"),
 		})
 	}
 
@@ -191,7 +193,7 @@ next:
 // nil, is the path to look the position up by (it differs from the reported
 // path in config files written without the config: wrapper).
 func (v *Validator) locate(doc *input.Doc, posPath input.Path, p problem) input.Issue {
-	is := input.NewIssue(p.code, p.path.String(), p.msg, p.hint)
+	is := input.NewIssueText(p.code, p.path.String(), p.msg, p.hint)
 	if posPath == nil {
 		posPath = p.path
 	}
@@ -221,15 +223,17 @@ func checkSchemaVersion(root map[string]any) *problem {
 	sv, ok := root["schema_version"]
 	if !ok {
 		return &problem{code: "IN-03", path: input.Path{"schema_version"},
-			msg:  "schema_version is missing",
-			hint: "start the file with schema_version: 1"}
+			msg:  tr("schema_version is missing", "schema_version saknas"),
+			hint: tr("start the file with schema_version: 1", "börja filen med schema_version: 1")}
 	}
 	if n, isNum := sv.(json.Number); isNum && n == "1" {
 		return nil
 	}
 	return &problem{code: "IN-03", path: input.Path{"schema_version"},
-		msg:  fmt.Sprintf("schema_version is %s, but this checker reads only the integer 1", describe(sv)),
-		hint: "write schema_version: 1 (unquoted) and describe the agency in version 1 of the model"}
+		msg: tr("schema_version is %s, but this checker reads only the integer 1",
+			"schema_version är %s, men smcheck läser bara heltalet 1", describe(sv)),
+		hint: tr("write schema_version: 1 (unquoted) and describe the agency in version 1 of the model",
+			"skriv schema_version: 1 (utan citattecken) och beskriv myndigheten enligt version 1 av datamodellen")}
 }
 
 // evalDate picks the evaluation date (model.md §1).
