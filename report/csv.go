@@ -109,7 +109,7 @@ func (c *csvWriter) addFindings(r *checks.Result) error {
 		if i.IsError() {
 			status = csvInputError
 		}
-		rec := []string{file, agency, i.Code, "", i.Level, status, "", "", csvSafe(i.Message), csvSafe(i.Hint), "",
+		rec := []string{file, agency, i.Code, "", i.Level, status, "", "", csvSafe(i.MessageIn(c.lang)), csvSafe(i.HintIn(c.lang)), "",
 			i.Path, csvInt(i.Line), csvInt(i.Column), "", "", ""}
 		if err := c.write(rec); err != nil {
 			return err

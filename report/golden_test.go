@@ -29,6 +29,7 @@ const (
 	fixtureTypicalGaps = "../fixtures/examples/typical-gaps.yaml"
 	fixtureCompliant   = "../fixtures/examples/compliant.yaml"
 	fixtureBadPlatform = "../fixtures/invalid/in06-bad-platform.yaml"
+	fixtureYesBoolean  = "../fixtures/invalid/in05-yes-boolean.yaml"
 	// fixtureWaived is typical-gaps with a valid waiver and an unused one.
 	fixtureWaived = "testdata/waived.yaml"
 )
@@ -50,6 +51,8 @@ var goldenCases = []goldenCase{
 	{Name: "batch", Files: []string{fixtureTypicalGaps, fixtureCompliant, fixtureBadPlatform}},
 	{Name: "waived", Files: []string{fixtureWaived}},
 	{Name: "typical-gaps-sv", Lang: "sv", Files: []string{fixtureTypicalGaps}},
+	// Input issues in Swedish.
+	{Name: "invalid-sv", Lang: "sv", Files: []string{fixtureBadPlatform, fixtureYesBoolean}},
 }
 
 var (

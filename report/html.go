@@ -212,7 +212,7 @@ func (h *htmlWriter) Add(r *checks.Result) error {
 
 func issueOf(h *htmlWriter, file string, i input.Issue) htmlIssue {
 	return htmlIssue{Code: i.Code, Level: h.t(i.Level), Location: Location(file, i.Line, i.Column),
-		Path: i.Path, Message: i.Message, Hint: i.Hint}
+		Path: i.Path, Message: i.MessageIn(h.lang), Hint: i.HintIn(h.lang)}
 }
 
 // Bar chart geometry: ten bars over a 0–100 % axis.

@@ -258,7 +258,7 @@ func jsonFileOf(r *checks.Result, m *Meta) jsonFile {
 	for _, i := range r.Issues {
 		f.InputIssues = append(f.InputIssues, jsonIssue{
 			Code: i.Code, Level: i.Level, Path: i.Path, Line: i.Line, Column: i.Column,
-			Message: i.Message, Hint: i.Hint,
+			Message: i.MessageIn(lang), Hint: i.HintIn(lang),
 		})
 	}
 	for _, x := range r.Findings {

@@ -139,11 +139,11 @@ func junitSuiteOf(r *checks.Result, m *Meta, lang string) junitSuite {
 	}
 	for _, i := range r.Issues {
 		c := junitCase{Classname: inputClass, Name: "input " + i.Code + " " + i.Path}
-		body := Location(r.File, i.Line, i.Column) + "\n" + i.Code + " " + inputTitle(i.Code, lang) + ": " + i.Message
-		if i.Hint != "" {
-			body += "\n" + fixLabel(lang) + " " + i.Hint
+		body := Location(r.File, i.Line, i.Column) + "\n" + i.Code + " " + inputTitle(i.Code, lang) + ": " + i.MessageIn(lang)
+		if hint := i.HintIn(lang); hint != "" {
+			body += "\n" + fixLabel(lang) + " " + hint
 		}
-		p := &junitProblem{Message: i.Message, Type: i.Code, Body: body}
+		p := &junitProblem{Message: i.MessageIn(lang), Type: i.Code, Body: body}
 		if i.IsError() {
 			c.Error = p
 		} else {

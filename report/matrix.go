@@ -73,7 +73,7 @@ func (m *matrixWriter) Add(r *checks.Result) error {
 		row.notes = append(row.notes, r.Error)
 	}
 	for _, i := range r.Issues {
-		row.notes = append(row.notes, fmt.Sprintf("%s %s %s: %s", Location(r.File, i.Line, i.Column), i.Code, htmlLabel(lang, i.Level), i.Message))
+		row.notes = append(row.notes, fmt.Sprintf("%s %s %s: %s", Location(r.File, i.Line, i.Column), i.Code, htmlLabel(lang, i.Level), i.MessageIn(lang)))
 	}
 	for _, u := range r.UnusedWaivers {
 		row.notes = append(row.notes, fmt.Sprintf("%s %s: %s %s (%s %s)",

@@ -85,7 +85,9 @@ func findingText(f checks.Finding, lang string) string {
 }
 
 // issueText is an input issue's message with its hint.
-func issueText(i input.Issue, lang string) string { return withFix(i.Message, i.Hint, lang) }
+func issueText(i input.Issue, lang string) string {
+	return withFix(i.MessageIn(lang), i.HintIn(lang), lang)
+}
 
 // unusedWaiverText describes an unused waiver.
 func unusedWaiverText(u checks.UnusedWaiver, lang string) string {

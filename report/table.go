@@ -76,9 +76,9 @@ func (t *table) Add(r *checks.Result) error {
 		if !i.IsError() {
 			color = ansiYellow
 		}
-		line := fmt.Sprintf("  %s %s %s: %s", t.paint(color, i.Code), Location(r.File, i.Line, i.Column), i.Path, i.Message)
-		if i.Hint != "" {
-			line += " — " + i.Hint
+		line := fmt.Sprintf("  %s %s %s: %s", t.paint(color, i.Code), Location(r.File, i.Line, i.Column), i.Path, i.MessageIn(t.meta.Lang))
+		if hint := i.HintIn(t.meta.Lang); hint != "" {
+			line += " — " + hint
 		}
 		t.printf("%s\n", line)
 	}

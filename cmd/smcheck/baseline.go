@@ -33,7 +33,7 @@ func runBaseline(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("baseline: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	opt, err := runOptions(c)
+	opt, err := runOptions(c, "en")
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func runBaseline(c *cli.Context) error {
 			}
 			for _, i := range r.Issues {
 				if i.IsError() {
-					fmt.Fprintf(stderr, "smcheck: %s\n", issueText(r.File, i))
+					fmt.Fprintf(stderr, "smcheck: %s\n", issueText(r.File, i, "en"))
 				}
 			}
 			return

@@ -57,7 +57,11 @@ func runCheck(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("check: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	opt, err := runOptions(c)
+	lang, err := language(c.String("lang"))
+	if err != nil {
+		return err
+	}
+	opt, err := runOptions(c, lang)
 	if err != nil {
 		return err
 	}
@@ -67,10 +71,6 @@ func runCheck(c *cli.Context) error {
 	}
 	if failOn != "error" && failOn != "warning" {
 		return usageError("--fail-on %q: use error or warning", failOn)
-	}
-	lang, err := language(c.String("lang"))
-	if err != nil {
-		return err
 	}
 	var matcher *baseline.Matcher
 	if bp := c.String("baseline"); bp != "" {
@@ -206,20 +206,21 @@ func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output,
 	return outs, nil
 }
 
-// loadRunnerConfig reads --config FILE; an invalid file is a usage error.
-func loadRunnerConfig(v *validate.Validator, path string, stderr io.Writer) (map[string]any, error) {
+// loadRunnerConfig reads --config FILE; an invalid file is a usage error. The
+// file's problems are written in lang.
+func loadRunnerConfig(v *validate.Validator, path, lang string, stderr io.Writer) (map[string]any, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, usageError("--config: %v", err)
 	}
 	doc := input.Load(path, data)
 	if doc.Fatal {
-		return nil, usageError("--config %s", issueText(path, doc.Issues[0]))
+		return nil, usageError("--config %s", issueText(path, doc.Issues[0], lang))
 	}
 	cfg, issues := v.ValidateConfig(doc)
 	bad := false
 	for _, i := range issues {
-		fmt.Fprintf(stderr, "smcheck: --config %s\n", issueText(path, i))
+		fmt.Fprintf(stderr, "smcheck: --config %s\n", issueText(path, i, lang))
 		bad = bad || i.IsError()
 	}
 	if bad {
@@ -228,10 +229,12 @@ func loadRunnerConfig(v *validate.Validator, path string, stderr io.Writer) (map
 	return cfg, nil
 }
 
-func issueText(file string, i input.Issue) string {
-	s := fmt.Sprintf("%s: %s %s: %s", report.Location(file, i.Line, i.Column), i.Code, i.Path, i.Message)
-	if i.Hint != "" {
-		s += " (" + i.Hint + ")"
+// issueText is an input issue on one line, in lang: FILE:LINE:COL: CODE
+// PATH: MESSAGE (HINT).
+func issueText(file string, i input.Issue, lang string) string {
+	s := fmt.Sprintf("%s: %s %s: %s", report.Location(file, i.Line, i.Column), i.Code, i.Path, i.MessageIn(lang))
+	if hint := i.HintIn(lang); hint != "" {
+		s += " (" + hint + ")"
 	}
 	return s
 }

@@ -64,13 +64,17 @@ func rulesCommand() *cli.Command {
 // showConfig prints every threshold with its effective value and where it
 // comes from: --config file > the agency file's config: > defaults.
 func showConfig(ctx context.Context, c *cli.Context) error {
+	lang, err := language(c.String("lang"))
+	if err != nil {
+		return err
+	}
 	opt := checks.Options{Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
 		return err
 	}
 	if path := c.String("config"); path != "" {
-		if opt.RunnerConfig, err = loadRunnerConfig(checker.Validator, path, c.App.ErrWriter); err != nil {
+		if opt.RunnerConfig, err = loadRunnerConfig(checker.Validator, path, lang, c.App.ErrWriter); err != nil {
 			return err
 		}
 	}

@@ -48,8 +48,9 @@ func parseAsOf(c *cli.Context) (string, error) {
 }
 
 // runOptions reads runFlags into the options of a run; an invalid --config
-// file is a usage error, found before any policy is compiled.
-func runOptions(c *cli.Context) (checks.Options, error) {
+// file is a usage error, found before any policy is compiled. Its problems
+// are written in lang.
+func runOptions(c *cli.Context, lang string) (checks.Options, error) {
 	asOf, err := parseAsOf(c)
 	if err != nil {
 		return checks.Options{}, err
@@ -60,7 +61,7 @@ func runOptions(c *cli.Context) (checks.Options, error) {
 		if err != nil {
 			return opt, fmt.Errorf("compiling the data-model schema: %w", err)
 		}
-		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, c.App.ErrWriter); err != nil {
+		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, lang, c.App.ErrWriter); err != nil {
 			return opt, err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
+	"github.com/smcheck/smcheck/report"
 )
 
 // validateCommand checks files against the data model only: the loader, the
@@ -26,6 +27,7 @@ func validateCommand() *cli.Command {
 		Flags: []cli.Flag{
 			asOfFlag("evaluation date `YYYY-MM-DD` for the future-date checks (overrides each file's evaluation_date)"),
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "show only input errors, no warnings and no summary"},
+			&cli.StringFlag{Name: "lang", Usage: "messages in `en` or sv (default from LANG, else en)"},
 			excludeFlag(),
 		},
 		Action: runValidate,
@@ -37,6 +39,10 @@ func runValidate(c *cli.Context) error {
 		return usageError("validate: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
 	asOf, err := parseAsOf(c)
+	if err != nil {
+		return err
+	}
+	lang, err := language(c.String("lang"))
 	if err != nil {
 		return err
 	}
@@ -52,7 +58,7 @@ func runValidate(c *cli.Context) error {
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(w, "%s: cannot read the file: %v\n", path, validateReadErr(err))
+			fmt.Fprintf(w, "%s: %s: %v\n", path, report.Text(lang, "cannot read the file", "filen kan inte läsas"), validateReadErr(err))
 			invalid++
 			errs++
 			continue
@@ -68,16 +74,23 @@ func runValidate(c *cli.Context) error {
 					continue
 				}
 			}
-			fmt.Fprintln(w, issueText(path, is))
+			fmt.Fprintln(w, issueText(path, is, lang))
 		}
 		if bad {
 			invalid++
 		}
 	}
 	if !quiet && len(paths) > 0 {
-		fmt.Fprintf(w, "%d valid, %d invalid of %d %s (%d input %s, %d %s)\n",
-			len(paths)-invalid, invalid, len(paths), validatePlural(len(paths), "file", "files"),
-			errs, validatePlural(errs, "error", "errors"), warns, validatePlural(warns, "warning", "warnings"))
+		valid := len(paths) - invalid
+		if lang == "sv" {
+			fmt.Fprintf(w, "%d %s, %d %s av %d %s (%d indatafel, %d %s)\n",
+				valid, validatePlural(valid, "giltig", "giltiga"), invalid, validatePlural(invalid, "ogiltig", "ogiltiga"),
+				len(paths), validatePlural(len(paths), "fil", "filer"), errs, warns, validatePlural(warns, "varning", "varningar"))
+		} else {
+			fmt.Fprintf(w, "%d valid, %d invalid of %d %s (%d input %s, %d %s)\n",
+				valid, invalid, len(paths), validatePlural(len(paths), "file", "files"),
+				errs, validatePlural(errs, "error", "errors"), warns, validatePlural(warns, "warning", "warnings"))
+		}
 	}
 	if invalid > 0 || len(problems) > 0 || len(paths) == 0 {
 		return &exitError{code: exitInvalid}
