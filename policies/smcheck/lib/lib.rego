@@ -40,13 +40,10 @@ present(x) if is_boolean(x)
 present(x) if is_object(x)
 
 # has(obj, key) is present(obj[key]) for a key or a path of keys. Rules read
-# optional keys through has and get: OPA evaluates a call's arguments outside
+# optional keys through has and object.get(obj, key, null): OPA evaluates a call's arguments outside
 # a negation, so `not present(c.purpose)` would be undefined, not true, when
 # purpose is absent, and the failure would silently vanish.
 has(obj, key) if present(object.get(obj, key, null))
-
-# get(obj, key) is obj[key] (key or path), null when absent.
-get(obj, key) := object.get(obj, key, null)
 
 # values(x) is the list x without erroneous (null) items; [] if x is no list.
 values(x) := [v | some v in x; v != null] if is_array(x)
@@ -62,10 +59,26 @@ age(d) := round((eval_ns - time.parse_ns("2006-01-02", d)) / 86400000000000)
 
 days_between(from, to) := round((time.parse_ns("2006-01-02", to) - time.parse_ns("2006-01-02", from)) / 86400000000000)
 
+# within(d, n) is present(d) and age(d) <= n. After validation every date is
+# a valid YYYY-MM-DD string, so that is d >= the date floor(n) days before the
+# evaluation date: a string comparison against a cutoff computed once per n
+# (OPA caches function results), instead of parsing d on every call.
 within(d, n) if {
-	present(d)
-	age(d) <= n
+	is_string(d)
+	d >= _cutoff(n)
 }
+
+# _cutoff(n) is the earliest date whose age is at most n. Dates before
+# 1677-09-22 are outside time.parse_ns's range, so age(d) of them is undefined.
+_cutoff(n) := c if {
+	ns := eval_ns - (floor(n) * 86400000000000)
+	ns >= _min_ns
+	c := time.format([ns, "UTC", "2006-01-02"])
+} else := "1677-09-22" if {
+	n > 0
+} else := "9999-99-99"
+
+_min_ns := time.parse_ns("2006-01-02", "1677-09-22")
 
 # latest(a, b): the later of the present ones. ISO dates order as strings.
 # null when neither is present, so that callers can negate within() safely.

@@ -13,7 +13,7 @@ limit(c) := config.archive_max_interval_days_ephemeral if {
 } else := config.archive_max_interval_days_high_volume
 
 _low_volume(c) if {
-	n := get(c, "items_per_week")
+	n := object.get(c, "items_per_week", null)
 	is_number(n)
 	n < config.high_volume_items_per_week
 }
@@ -33,7 +33,7 @@ limit_basis(c) := reason(
 	sprintf("the channel has %v items per week, at least %v", [c.items_per_week, config.high_volume_items_per_week]),
 	sprintf("kanalen har %v poster per vecka, minst %v", [c.items_per_week, config.high_volume_items_per_week]),
 ) if {
-	is_number(get(c, "items_per_week"))
+	is_number(object.get(c, "items_per_week", null))
 } else := reason(
 	"items_per_week is not stated, so the channel counts as high volume",
 	"items_per_week saknas, så kanalen räknas som en kanal med stor volym",

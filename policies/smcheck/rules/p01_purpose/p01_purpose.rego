@@ -196,7 +196,7 @@ results contains r if {
 
 _p1_5[i] contains lib.stale(sprintf("channels[%d].last_reviewed", [i]), d, limit) if {
 	some i, c in lib.channels
-	d := lib.get(c, "last_reviewed")
+	d := object.get(c, "last_reviewed", null)
 	limit := lib.config.channel_review_max_age_days
 	not lib.within(d, limit)
 }

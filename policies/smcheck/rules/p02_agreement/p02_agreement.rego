@@ -91,8 +91,8 @@ _p2_1[i] contains lib.msg(
 	some i, c in lib.channels
 	a := _agr(c)
 	not _same_platform(a, c)
-	ap := lib.get(a.v, "platform")
-	cp := lib.get(c, "platform")
+	ap := object.get(a.v, "platform", null)
+	cp := object.get(c, "platform", null)
 	path := sprintf("channels[%d].agreement_ref", [i])
 }
 
@@ -186,7 +186,7 @@ _accepted_conclusions := {"accept", "accept_with_measures"}
 
 _p2_3_by[a.i] contains lib.stale(_apath(a, "risk_assessment.date"), d, limit) if {
 	some a in lib.agreements
-	d := lib.get(a.v, ["risk_assessment", "date"])
+	d := object.get(a.v, ["risk_assessment", "date"], null)
 	limit := lib.config.agreement_risk_assessment_max_age_days
 	not lib.within(d, limit)
 }
@@ -199,7 +199,7 @@ _p2_3_by[a.i] contains lib.missing(_apath(a, sprintf("risk_assessment.%s", [k]))
 
 _p2_3_by[a.i] contains _one_of(_apath(a, "risk_assessment.conclusion"), v, _accepted_conclusions) if {
 	some a in lib.agreements
-	v := lib.get(a.v, ["risk_assessment", "conclusion"])
+	v := object.get(a.v, ["risk_assessment", "conclusion"], null)
 	not v in _accepted_conclusions
 }
 
@@ -233,7 +233,7 @@ _role_document := {"joint_controller": "arrangement_ref", "processor": "dpa_ref"
 
 _p2_4_by[a.i] contains _one_of(_apath(a, "personal_data.platform_role"), v, _roles) if {
 	some a in lib.agreements
-	v := lib.get(a.v, ["personal_data", "platform_role"])
+	v := object.get(a.v, ["personal_data", "platform_role"], null)
 	not v in _roles
 }
 
@@ -299,7 +299,7 @@ _dpia_statuses := {"not_required", "completed"}
 
 _p2_6_by[a.i] contains _one_of(_apath(a, "personal_data.dpia.status"), v, _dpia_statuses) if {
 	some a in lib.agreements
-	v := lib.get(a.v, ["personal_data", "dpia", "status"])
+	v := object.get(a.v, ["personal_data", "dpia", "status"], null)
 	not v in _dpia_statuses
 }
 
@@ -339,14 +339,14 @@ _tia_bases := {"sccs", "bcrs"}
 
 _p2_7_by[a.i] contains _one_of(_apath(a, "third_country_transfer.status"), v, _transfer_statuses) if {
 	some a in lib.agreements
-	v := lib.get(a.v, ["third_country_transfer", "status"])
+	v := object.get(a.v, ["third_country_transfer", "status"], null)
 	not v in _transfer_statuses
 }
 
 _p2_7_by[a.i] contains _one_of(_apath(a, "third_country_transfer.basis"), v, accepted) if {
 	some a in lib.agreements
 	a.v.third_country_transfer.status == "transfers"
-	v := lib.get(a.v, ["third_country_transfer", "basis"])
+	v := object.get(a.v, ["third_country_transfer", "basis"], null)
 	accepted := lib.config.accepted_transfer_bases
 	not v in accepted
 }
@@ -362,7 +362,7 @@ _accepted_basis(a) := b if {
 _p2_7_by[a.i] contains lib.stale(_apath(a, "third_country_transfer.dpf_verified_date"), d, limit) if {
 	some a in lib.agreements
 	_accepted_basis(a) == "adequacy_dpf"
-	d := lib.get(a.v, ["third_country_transfer", "dpf_verified_date"])
+	d := object.get(a.v, ["third_country_transfer", "dpf_verified_date"], null)
 	limit := lib.config.dpf_verification_max_age_days
 	not lib.within(d, limit)
 }

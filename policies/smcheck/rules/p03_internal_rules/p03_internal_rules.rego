@@ -239,7 +239,7 @@ results contains r if {
 
 _p3_6[i] contains _owner_msg(sprintf("channels[%d].account_owner", [i]), v) if {
 	some i, c in lib.channels
-	v := lib.get(c, "account_owner")
+	v := object.get(c, "account_owner", null)
 	v != "agency"
 }
 

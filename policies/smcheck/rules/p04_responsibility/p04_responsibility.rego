@@ -193,7 +193,7 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
-_p4_5[i] contains _true_msg(sprintf("channels[%d].mfa_enabled", [i]), lib.get(c, "mfa_enabled")) if {
+_p4_5[i] contains _true_msg(sprintf("channels[%d].mfa_enabled", [i]), object.get(c, "mfa_enabled", null)) if {
 	some i, c in lib.channels
 	not c.mfa_enabled == true
 }

@@ -72,7 +72,7 @@ results contains r if {
 
 _p6_2_by[p.i] contains lib.missing(sprintf("archiving.profiles[%d].capture_frequency_days", [p.i])) if {
 	some p in lib.profiles
-	not is_number(lib.get(p.v, "capture_frequency_days"))
+	not is_number(object.get(p.v, "capture_frequency_days", null))
 }
 
 _p6_2[i] contains lib.msg(
@@ -130,7 +130,7 @@ _p6_3[i] contains lib.msg(
 ) if {
 	some i, c in lib.channels
 	p := lib.prof(c)
-	missing := _required(c) - {t | some t in lib.values(lib.get(p.v, "content_types"))}
+	missing := _required(c) - {t | some t in lib.values(object.get(p.v, "content_types", null))}
 	count(missing) > 0
 	path := sprintf("archiving.profiles[%d].content_types", [p.i])
 }
@@ -170,7 +170,7 @@ _p6_4[i] contains lib.msg(
 ) if {
 	some i, c in lib.channels
 	p := lib.prof(c)
-	some k, fmt in lib.values_indexed(lib.get(p.v, "formats"))
+	some k, fmt in lib.values_indexed(object.get(p.v, "formats", null))
 	not fmt in lib.config.accepted_preservation_formats
 	accepted := concat(", ", sort([x | some x in lib.values(lib.config.accepted_preservation_formats)]))
 	path := sprintf("archiving.profiles[%d].formats[%d]", [p.i, k])
@@ -201,7 +201,7 @@ results contains r if {
 
 # _interval(c, p) is f of P6.5: the planned interval, else limit(c).
 _interval(c, p) := f if {
-	f := lib.get(p, "capture_frequency_days")
+	f := object.get(p, "capture_frequency_days", null)
 	is_number(f)
 } else := lib.limit(c)
 
@@ -209,7 +209,7 @@ _p6_5[i] contains lib.stale(sprintf("channels[%d].last_capture_date", [i]), d, l
 	some i, c in lib.channels
 	p := lib.prof(c)
 	limit := lib.grace_floor(_interval(c, p.v), lib.config.archive_grace_factor)
-	d := lib.get(c, "last_capture_date")
+	d := object.get(c, "last_capture_date", null)
 	not lib.within(d, limit)
 }
 
@@ -240,7 +240,7 @@ _destinations := {"e_archive", "records_system"}
 
 _p6_6_by[p.i] contains msg if {
 	some p in lib.profiles
-	dest := lib.get(p.v, "destination")
+	dest := object.get(p.v, "destination", null)
 	not dest in _destinations
 	msg := _destination_msg(sprintf("archiving.profiles[%d].destination", [p.i]), dest)
 }

@@ -102,7 +102,7 @@ _p7_2 contains lib.msg(
 ) if {
 	some j, d in lib.sm
 	some k in ["reference", "basis"]
-	repealed := lib.repealed_in(lib.get(d, k))
+	repealed := lib.repealed_in(object.get(d, k, null))
 	count(repealed) > 0
 	path := sprintf("%s.%s", [_decision(j), k])
 }
@@ -142,7 +142,7 @@ results contains r if {
 # not obviously insignificant, by index. A rule without record_type is not
 # compared (§1.1: a comparison on an absent value is false).
 _disposals(d) := {k: rule |
-	some k, rule in lib.values_indexed(lib.get(d, "rules"))
+	some k, rule in lib.values_indexed(object.get(d, "rules", null))
 	is_object(rule)
 	rule.action == "dispose"
 	rule.record_type != "obviously_insignificant"
@@ -151,7 +151,7 @@ _disposals(d) := {k: rule |
 _p7_3 contains lib.missing(sprintf("%s.rules[%d].retention_months", [_decision(j), k])) if {
 	some j, d in lib.sm
 	some k, rule in _disposals(d)
-	not is_number(lib.get(rule, "retention_months"))
+	not is_number(object.get(rule, "retention_months", null))
 }
 
 _p7_3 contains lib.msg(
@@ -189,7 +189,7 @@ results contains r if {
 
 _addressed := {rule.record_type |
 	some d in lib.sm
-	some rule in lib.values(lib.get(d, "rules"))
+	some rule in lib.values(object.get(d, "rules", null))
 	is_object(rule)
 	rule.record_type
 }
@@ -208,7 +208,7 @@ _p7_4 contains lib.msg(
 ) if {
 	some ref, ids in _captured
 	p := lib.profiles[ref]
-	unaddressed := {t | some t in lib.values(lib.get(p.v, "content_types"))} - _addressed
+	unaddressed := {t | some t in lib.values(object.get(p.v, "content_types", null))} - _addressed
 	count(unaddressed) > 0
 	path := sprintf("archiving.profiles[%d].content_types", [p.i])
 	users := concat(", ", sort(ids))
@@ -246,7 +246,7 @@ _p7_5_na := {lib.reason(
 
 _p7_5 contains lib.missing(path) if {
 	some j, d in lib.sm
-	not is_boolean(lib.get(d, "excludes_case_records"))
+	not is_boolean(object.get(d, "excludes_case_records", null))
 	path := sprintf("%s.excludes_case_records", [_decision(j)])
 }
 

@@ -71,7 +71,7 @@ _p8_2 contains lib.missing("case_handling.formal_channels") if {
 }
 
 _p8_2 contains lib.missing(sprintf("case_handling.formal_channels[%d].%s", [j, k])) if {
-	some j, f in lib.values_indexed(lib.get(_ch, "formal_channels"))
+	some j, f in lib.values_indexed(object.get(_ch, "formal_channels", null))
 	some k in ["type", "address"]
 	not _has_field(f, k)
 }

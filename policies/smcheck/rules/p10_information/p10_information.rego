@@ -121,9 +121,9 @@ _in_medium := {"profile_text", "pinned_post", "linked_from_profile"}
 
 _p10_3_by[n.i] contains msg if {
 	some n in lib.notices
-	not lib.get(n.v, "location") in _in_medium
+	not object.get(n.v, "location", null) in _in_medium
 	path := sprintf("info_notices[%d].location", [n.i])
-	msg := _location_msg(path, lib.get(n.v, "location"))
+	msg := _location_msg(path, object.get(n.v, "location", null))
 }
 
 _location_msg(path, null) := lib.missing(path)
@@ -156,8 +156,8 @@ results contains r if {
 _p10_4_by[n.i] contains msg if {
 	some n in lib.notices
 	limit := lib.config.info_notice_max_age_days
-	d := lib.get(n.v, "last_reviewed")
-	p := lib.get(n.v, "published_date")
+	d := object.get(n.v, "last_reviewed", null)
+	p := object.get(n.v, "published_date", null)
 	not lib.within(lib.latest(d, p), limit)
 	msg := _p10_4_msg(n.i, d, p, limit)
 }
