@@ -242,7 +242,7 @@ na_live := {i: unless_live(c) | some i, c in channels}
 # candidates(na_of, problems) are the channels that do not pass: those with a
 # reason not to apply (na_of[i] non-empty) or with problems (problems[i]).
 # Requirements build results only for these; the others pass (result.rego).
-candidates(na_of, problems) := {i | some i, na in na_of; count(na) > 0} | {i | some i, _ in problems}
+candidates(na_of, problems) := {i | some i, na in na_of; count(na) > 0} | object.keys(problems)
 
 unless_any_live := set() if any_live
 

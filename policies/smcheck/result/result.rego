@@ -30,7 +30,7 @@ waiver(chain, i, na, problems) := _make(chain, sprintf("waivers[%d]", [i]), spri
 
 # Not applicable wins over problems (requirements.md §1: Applies limits
 # evaluation).
-_make(chain, target, path, na, _) := {
+_make(chain, target, path, na, problems) := {
 	"id": m.id,
 	"point": m.point,
 	"severity": m.severity,
@@ -44,8 +44,9 @@ _make(chain, target, path, na, _) := {
 	m := chain[0].annotations.custom
 }
 
-# A fail points at its first problem (_ordered).
-_make(chain, target, path, na, problems) := {
+# Otherwise a fail, pointing at its first problem (_ordered). An else, not a
+# second definition: OPA evaluates every definition of a function on each call.
+else := {
 	"id": m.id,
 	"point": m.point,
 	"severity": m.severity,
@@ -55,7 +56,6 @@ _make(chain, target, path, na, problems) := {
 	"path": ordered[0].path,
 	"messages": ordered,
 } if {
-	count(na) == 0
 	count(problems) > 0
 	m := chain[0].annotations.custom
 	ordered := _ordered(problems, object.get(m, "reads", []))
