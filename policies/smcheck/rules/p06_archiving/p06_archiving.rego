@@ -163,18 +163,19 @@ _p6_4_by[p.i] contains lib.missing(sprintf("archiving.profiles[%d].formats", [p.
 	not lib.has(p.v, "formats")
 }
 
-_p6_4[i] contains lib.msg(
+# Once per profile, not per channel: the message names no channel.
+_p6_4_by[p.i] contains lib.msg(
 	path,
-	sprintf("%s is %v, which is not in config.accepted_preservation_formats (%s)", [path, fmt, accepted]),
-	sprintf("%s är %v, som inte finns i config.accepted_preservation_formats (%s)", [path, fmt, accepted]),
+	sprintf("%s is %v, which is not in config.accepted_preservation_formats (%s)", [path, fmt, _accepted_text]),
+	sprintf("%s är %v, som inte finns i config.accepted_preservation_formats (%s)", [path, fmt, _accepted_text]),
 ) if {
-	some i, c in lib.channels
-	p := lib.prof(c)
+	some p in lib.profiles
 	some k, fmt in lib.values_indexed(object.get(p.v, "formats", null))
 	not fmt in lib.config.accepted_preservation_formats
-	accepted := concat(", ", sort([x | some x in lib.values(lib.config.accepted_preservation_formats)]))
 	path := sprintf("archiving.profiles[%d].formats[%d]", [p.i, k])
 }
+
+_accepted_text := concat(", ", sort([x | some x in lib.values(lib.config.accepted_preservation_formats)]))
 
 # METADATA
 # title: Captures up to date
