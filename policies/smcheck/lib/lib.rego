@@ -33,11 +33,14 @@ present(x) if {
 	v != null
 }
 
-present(x) if is_number(x)
-
-present(x) if is_boolean(x)
-
-present(x) if is_object(x)
+# Numbers, booleans and objects. One definition, not one per type: OPA
+# evaluates every definition of a function on each call.
+present(x) if {
+	x != null
+	not is_string(x)
+	not is_array(x)
+	not is_set(x)
+}
 
 # has(obj, key) is present(obj[key]) for a key or a path of keys. Rules read
 # optional keys through has and object.get(obj, key, null): OPA evaluates a call's arguments outside
