@@ -277,8 +277,11 @@ _p6_7_na(c) := set() if c.status == "closed"
 
 else := {lib.reason("the channel is not closed", "kanalen är inte avvecklad")}
 
+# Closed channels only: for the others P6.7 does not apply (_p6_7_na), and
+# their problems would be built only to be discarded.
 _p6_7[i] contains lib.missing(sprintf("channels[%d].%s", [i, k])) if {
 	some i, c in lib.channels
+	c.status == "closed"
 	some k in ["closed_date", "last_capture_date"]
 	not lib.has(c, k)
 }
@@ -289,6 +292,7 @@ _p6_7[i] contains lib.msg(
 	sprintf("%s är %s, före %s %s: ingen slutfångst efter avvecklingen", [path, c.last_capture_date, closed, c.closed_date]),
 ) if {
 	some i, c in lib.channels
+	c.status == "closed"
 	lib.present(c.closed_date)
 	lib.present(c.last_capture_date)
 	c.last_capture_date < c.closed_date

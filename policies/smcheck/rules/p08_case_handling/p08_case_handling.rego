@@ -189,8 +189,12 @@ else := {lib.reason(
 	"kanalen används inte för ärendehandläggning",
 )}
 
+# Without case_stages a channel handles cases only if used_for_case_handling
+# is true; for the others P8.5 does not apply (_p8_5_na), and the message
+# would be built only to be discarded.
 _p8_5[i] contains lib.missing(sprintf("channels[%d].case_stages", [i])) if {
 	some i, c in lib.channels
+	c.used_for_case_handling == true
 	not lib.has(c, "case_stages")
 }
 
