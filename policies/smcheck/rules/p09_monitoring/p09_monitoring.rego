@@ -58,9 +58,12 @@ results contains r if {
 	r := result.channel(chain, i, na_of[i], object.get(ps, i, set()))
 }
 
+# Interactive channels only: for the others P9.1 does not apply (_p9_1_na),
+# and the message would be built only to be discarded.
 _p9_1[i] contains lib.missing_ref(c, i, "monitoring_ref", lib.monitoring) if {
 	some i, c in lib.channels
 	not _mon(c)
+	lib.interactive(c)
 }
 
 # METADATA
