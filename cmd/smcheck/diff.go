@@ -71,13 +71,8 @@ func writeOutput(path string, stdout io.Writer, data []byte) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	f, err := atomicfile.Create(path)
-	if err != nil {
+	if err := atomicfile.WriteFile(path, data); err != nil {
 		return usageError("--output: %v", err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Abort()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f.Commit()
+	return nil
 }

@@ -76,16 +76,8 @@ func runInit(c *cli.Context) error {
 			return usageError("init: %v", err)
 		}
 	}
-	f, err := atomicfile.Create(path)
-	if err != nil {
+	if err := atomicfile.WriteFile(path, text); err != nil {
 		return usageError("init: %v", err)
-	}
-	if _, err := f.Write(text); err != nil {
-		f.Abort()
-		return fmt.Errorf("init: writing %s: %w", path, err)
-	}
-	if err := f.Commit(); err != nil {
-		return fmt.Errorf("init: %w", err)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "smcheck: wrote %s; fill it in, then run: smcheck check %s\n", path, path)
 	return nil

@@ -63,3 +63,17 @@ func (f *File) abort() {
 	f.Close()
 	os.Remove(f.Name())
 }
+
+// WriteFile writes data to path atomically: the whole content or, on any
+// error, the target as it was.
+func WriteFile(path string, data []byte) error {
+	f, err := Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return f.Commit()
+}
