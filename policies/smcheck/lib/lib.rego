@@ -264,10 +264,6 @@ stale(path, d, limit) := too_old(path, d, limit) if present(d)
 
 else := missing(path)
 
-# Reference resolution (model.md §15): ref(c, key, index) is the referenced
-# object {i, v}; undefined when the reference is absent or unresolved.
-ref(c, key, idx) := idx[c[key]]
-
 # unresolved(path, id) names a reference that resolves to nothing (IN-09).
 unresolved(path, id) := msg(
 	path,
