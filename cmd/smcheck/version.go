@@ -17,11 +17,11 @@ func versionCommand() *cli.Command {
 		Usage:        "print the version, commit, OPA version and the SHA-256 of the embedded policies",
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			b, err := engine.LoadBundle(policies.FS, false)
+			sum, err := engine.SHA256(policies.FS)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.App.Writer, "smcheck %s\ncommit %s\nopa %s\npolicies sha256:%s\n", version, commit, opaversion.Version, b.SHA256)
+			fmt.Fprintf(c.App.Writer, "smcheck %s\ncommit %s\nopa %s\npolicies sha256:%s\n", version, commit, opaversion.Version, sum)
 			return nil
 		},
 	}
