@@ -49,6 +49,8 @@ type Options struct {
 	RunnerConfig map[string]any
 	// IgnoreInputConfig applies only defaults and RunnerConfig.
 	IgnoreInputConfig bool
+	// Parts is engine.Options.Parts: more than 1 for a run of a few files.
+	Parts int
 }
 
 // Checker checks files. Policies are compiled and the schema once, in New;
@@ -69,7 +71,7 @@ func New(ctx context.Context, opt Options) (*Checker, error) {
 		defer close(done)
 		val, verr = validate.NewValidator()
 	}()
-	eng, err := engine.New(ctx, policies.FS)
+	eng, err := engine.New(ctx, policies.FS, engine.Options{Parts: opt.Parts})
 	<-done
 	if err != nil {
 		return nil, err

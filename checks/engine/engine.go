@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -28,7 +29,7 @@ const Query = "data.smcheck.main.report"
 
 // Engine holds the prepared query and what the bundle says about itself.
 type Engine struct {
-	query    rego.PreparedEvalQuery
+	parts    []rego.PreparedEvalQuery // one per part (Options.Parts)
 	Catalog  *Catalog
 	Defaults map[string]any
 	// SHA256 of the bundle's non-test files, for evidence in reports.
@@ -212,12 +213,24 @@ var verifyOnly = []ast.StageID{
 	ast.StageBuildRequiredCapabilities,
 }
 
-// New compiles the bundle and prepares the query.
-func New(ctx context.Context, fsys fs.FS) (*Engine, error) {
-	return compile(ctx, fsys, verifyOnly)
+// Options of New.
+type Options struct {
+	// Parts splits the rule packages into this many parts, each compiled and
+	// evaluated beside its own copy of the shared packages, on all cores at
+	// once. A check of one or a few files is mostly compiling; with 2 parts
+	// on 2 cores it starts about a third sooner, and each evaluation runs its
+	// parts side by side. The shared packages then run once per part, about
+	// 5 % more work per agency, so a large batch is best served by 1
+	// (0 means 1).
+	Parts int
 }
 
-func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID) (*Engine, error) {
+// New compiles the bundle and prepares the query.
+func New(ctx context.Context, fsys fs.FS, opt Options) (*Engine, error) {
+	return compile(ctx, fsys, verifyOnly, opt.Parts)
+}
+
+func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int) (*Engine, error) {
 	b, err := LoadBundle(fsys, false)
 	if err != nil {
 		return nil, err
@@ -226,6 +239,27 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID) (*Engine, erro
 	if err != nil {
 		return nil, err
 	}
+	groups := split(b, parts)
+	queries := make([]rego.PreparedEvalQuery, len(groups))
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for k, names := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			queries[k], errs[k] = prepare(ctx, b, names, skip)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("compiling policies: %w", err)
+	}
+	return &Engine{parts: queries, Catalog: cat, Defaults: b.Defaults(), SHA256: b.SHA256}, nil
+}
+
+// prepare compiles the named modules of b and prepares Query over them.
+// Compiling copies the modules, so parts may share b.
+func prepare(ctx context.Context, b *Bundle, names []string, skip []ast.StageID) (rego.PreparedEvalQuery, error) {
 	opts := []func(*rego.Rego){
 		rego.CompilerHook(func(c *ast.Compiler) { c.WithSkipStages(skip...) }),
 		rego.Query(Query),
@@ -233,15 +267,16 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID) (*Engine, erro
 		rego.Store(inmem.NewFromObjectWithOpts(b.Data, inmem.OptReturnASTValuesOnRead(true))),
 		rego.SetRegoVersion(ast.RegoV1),
 	}
-	for _, name := range sortedKeys(b.Modules) {
+	for _, name := range names {
 		opts = append(opts, rego.ParsedModule(b.Modules[name]))
 	}
-	pq, err := rego.New(opts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("compiling policies: %w", err)
-	}
-	defaults, _ := lookup(b.Data, "smcheck", "config", "provided").(map[string]any)
-	return &Engine{query: pq, Catalog: cat, Defaults: defaults, SHA256: b.SHA256}, nil
+	return rego.New(opts...).PrepareForEval(ctx)
+}
+
+// Defaults are the configuration defaults (config/provided/data.yaml).
+func (b *Bundle) Defaults() map[string]any {
+	d, _ := lookup(b.Data, "smcheck", "config", "provided").(map[string]any)
+	return d
 }
 
 func lookup(v any, keys ...string) any {
@@ -318,7 +353,28 @@ func (e *Engine) Eval(ctx context.Context, doc map[string]any) (*Raw, error) {
 	if err != nil {
 		return nil, fmt.Errorf("converting input: %w", err)
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(val))
+	if len(e.parts) == 1 {
+		return evalPart(ctx, e.parts[0], val)
+	}
+	raws := make([]*Raw, len(e.parts))
+	errs := make([]error, len(e.parts))
+	var wg sync.WaitGroup
+	for k, q := range e.parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			raws[k], errs[k] = evalPart(ctx, q, val)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return merge(raws), nil
+}
+
+func evalPart(ctx context.Context, q rego.PreparedEvalQuery, val ast.Value) (*Raw, error) {
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(val))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating policies: %w", err)
 	}

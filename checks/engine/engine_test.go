@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -49,5 +50,44 @@ func TestSHA256(t *testing.T) {
 	}
 	if sum(tree("a := 1", "k: 1\n", "test_b if true")) != base {
 		t.Error("changing a test changed the hash")
+	}
+}
+
+// TestSplit checks the parts of the embedded bundle: every part has the
+// shared packages (smcheck.main imports smcheck.rules.waivers, so it is one),
+// every other rule package is in exactly one part, and no part is empty.
+func TestSplit(t *testing.T) {
+	b, err := LoadBundle(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := []string{
+		"smcheck/lib/lib.rego", "smcheck/lib/p06_p07.rego", "smcheck/main/main.rego",
+		"smcheck/result/result.rego", "smcheck/rules/waivers/waivers.rego",
+	}
+	for _, n := range []int{0, 1, 2, 3, 10, 50} {
+		parts := split(b, n)
+		want := max(1, min(n, len(b.Modules)-len(shared)))
+		if len(parts) != want {
+			t.Fatalf("split(%d) made %d parts, want %d", n, len(parts), want)
+		}
+		seen := map[string]int{}
+		for _, p := range parts {
+			if len(p) <= len(shared) && n > 1 {
+				t.Errorf("split(%d): a part has no rule package: %v", n, p)
+			}
+			for _, name := range p {
+				seen[name]++
+			}
+		}
+		for name := range b.Modules {
+			want := 1
+			if slices.Contains(shared, name) {
+				want = len(parts)
+			}
+			if seen[name] != want {
+				t.Errorf("split(%d): %s is in %d parts, want %d", n, name, seen[name], want)
+			}
+		}
 	}
 }

@@ -37,14 +37,15 @@ func runBaseline(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	checker, err := checks.New(ctx, opt)
-	if err != nil {
-		return err
-	}
 	stderr := c.App.ErrWriter
 	paths, problems := findPaths(c)
 	if len(paths) == 0 || len(problems) > 0 {
 		return &exitError{code: exitInvalid, msg: "no baseline written"}
+	}
+	tuneForFiles(&opt, len(paths))
+	checker, err := checks.New(ctx, opt)
+	if err != nil {
+		return err
 	}
 
 	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.Engine.SHA256}, opt.AsOf)

@@ -80,11 +80,6 @@ func runCheck(c *cli.Context) error {
 		}
 		matcher = baseline.NewMatcher(bp, bl)
 	}
-	// Policies are compiled once per run, after the configuration is known.
-	checker, err := checks.New(ctx, opt)
-	if err != nil {
-		return err
-	}
 	stdout := c.App.Writer
 	ropt := report.Options{
 		Quiet: c.Bool("quiet"),
@@ -112,6 +107,13 @@ func runCheck(c *cli.Context) error {
 	paths, problems := findPaths(c)
 	if len(paths) == 0 {
 		return &exitError{code: exitInvalid}
+	}
+	// Policies are compiled once per run, after the configuration and the
+	// files are known.
+	tuneForFiles(&opt, len(paths))
+	checker, err := checks.New(ctx, opt)
+	if err != nil {
+		return err
 	}
 
 	meta := &report.Meta{

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -18,12 +17,12 @@ func explainCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return usageError("explain: name one requirement ID, e.g. smcheck explain P6.2")
 			}
-			eng, err := newEngine(context.Background())
+			cat, err := catalogue()
 			if err != nil {
 				return err
 			}
 			id := strings.ToUpper(c.Args().First())
-			r, ok := eng.Catalog.Rule(id)
+			r, ok := cat.Rule(id)
 			if !ok {
 				return usageError("explain: %q is not a requirement ID (smcheck rules lists them)", c.Args().First())
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"reflect"
 	"sort"
@@ -10,8 +9,10 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/smcheck/smcheck/checks/engine"
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
+	"github.com/smcheck/smcheck/policies"
 )
 
 // keyPaths lists every mapping key path of a YAML document, lists written
@@ -118,10 +119,11 @@ func TestInitTemplateCoversSchema(t *testing.T) {
 // policies really use (the schema's defaults, which it is built from, must
 // agree with policies/…/config/provided/data.yaml).
 func TestInitConfigDefaults(t *testing.T) {
-	eng, err := newEngine(context.Background())
+	b, err := engine.LoadBundle(policies.FS, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defaults := b.Defaults()
 	shown := map[string]any{}
 	for _, kv := range configDefaults() {
 		var v any
@@ -130,10 +132,10 @@ func TestInitConfigDefaults(t *testing.T) {
 		}
 		shown[kv.key] = v
 	}
-	if len(shown) != len(eng.Defaults) {
-		t.Errorf("the template shows %d config keys, the policies have %d defaults", len(shown), len(eng.Defaults))
+	if len(shown) != len(defaults) {
+		t.Errorf("the template shows %d config keys, the policies have %d defaults", len(shown), len(defaults))
 	}
-	for k, want := range eng.Defaults {
+	for k, want := range defaults {
 		w, _ := json.Marshal(want)
 		g, _ := json.Marshal(shown[k])
 		var wv, gv any

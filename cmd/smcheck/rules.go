@@ -37,13 +37,13 @@ func rulesCommand() *cli.Command {
 			if c.IsSet("config") || c.Bool("show-config") || c.NArg() > 0 {
 				return showConfig(ctx, c)
 			}
-			eng, err := newEngine(ctx)
+			cat, err := catalogue()
 			if err != nil {
 				return err
 			}
 			tbl := tablewriter.NewTable(c.App.Writer)
 			tbl.Header([]string{"ID", "Point", "Severity", "Scope", "Title"})
-			for _, r := range eng.Catalog.Rules {
+			for _, r := range cat.Rules {
 				title := r.Title
 				if lang == "sv" {
 					title = r.TitleSV

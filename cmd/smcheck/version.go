@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	opaversion "github.com/open-policy-agent/opa/v1/version"
@@ -27,7 +26,12 @@ func versionCommand() *cli.Command {
 	}
 }
 
-// newEngine is shared by commands that only need the catalogue.
-func newEngine(ctx context.Context) (*engine.Engine, error) {
-	return engine.New(ctx, policies.FS)
+// catalogue is the requirement catalogue of the embedded policies, for the
+// commands that describe requirements: it needs parsing, not compiling.
+func catalogue() (*engine.Catalog, error) {
+	b, err := engine.LoadBundle(policies.FS, false)
+	if err != nil {
+		return nil, err
+	}
+	return engine.NewCatalog(b)
 }
