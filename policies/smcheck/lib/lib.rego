@@ -18,7 +18,7 @@ eval_date := input.eval_date
 
 eval_date := input.evaluation_date if not input.eval_date
 
-eval_ns := time.parse_ns("2006-01-02", eval_date)
+eval_day := day(eval_date)
 
 # present(x) (§1.1): exists, not null, not a blank string, not an empty list.
 # Null list items are erroneous values removed by validation; they do not count.
@@ -58,30 +58,60 @@ len(s) := count(trim_space(s))
 
 # age(d) in days; d is a YYYY-MM-DD string. Future event dates never get here:
 # validation reports them (IN-W2) and removes them.
-age(d) := round((eval_ns - time.parse_ns("2006-01-02", d)) / 86400000000000)
+age(d) := eval_day - day(d)
 
-days_between(from, to) := round((time.parse_ns("2006-01-02", to) - time.parse_ns("2006-01-02", from)) / 86400000000000)
+days_between(from, to) := day(to) - day(from)
 
 # within(d, n) is present(d) and age(d) <= n. After validation every date is
 # a valid YYYY-MM-DD string, so that is d >= the date floor(n) days before the
 # evaluation date: a string comparison against a cutoff computed once per n
-# (OPA caches function results), instead of parsing d on every call.
+# (OPA caches function results), instead of reading d on every call.
 within(d, n) if {
 	is_string(d)
 	d >= _cutoff(n)
 }
 
-# _cutoff(n) is the earliest date whose age is at most n. Dates before
-# 1677-09-22 are outside time.parse_ns's range, so age(d) of them is undefined.
-_cutoff(n) := c if {
-	ns := eval_ns - (floor(n) * 86400000000000)
-	ns >= _min_ns
-	c := time.format([ns, "UTC", "2006-01-02"])
-} else := "1677-09-22" if {
-	n > 0
-} else := "9999-99-99"
+# _cutoff(n) is the earliest date whose age is at most n; before year 0000
+# every valid date is within.
+_cutoff(n) := date(eval_day - floor(n)) if eval_day - floor(n) >= _day0
 
-_min_ns := time.parse_ns("2006-01-02", "1677-09-22")
+else := "0000-00-00"
+
+_day0 := day("0000-01-01")
+
+# Dates as day numbers: day(d) counts days from 1970-01-01 in the proleptic
+# Gregorian calendar, date(n) is its inverse. Plain arithmetic (H. Hinnant's
+# days_from_civil and civil_from_days), because time.parse_ns only reaches
+# 1677-09-22 … 2262-04-11 and model.md allows every YYYY-MM-DD, such as a
+# waiver that expires 9999-12-31. Years are counted from -400 (one 400-year
+# era, 146097 days, earlier) so that no quotient is negative.
+day(d) := n if {
+	m := to_number(substring(d, 5, 2))
+	y := (to_number(substring(d, 0, 4)) + 400) - _jan_feb(m)
+	dd := to_number(substring(d, 8, 2))
+	era := floor(y / 400)
+	yoe := y - (era * 400)
+	doy := (floor(((153 * ((m + 9) % 12)) + 2) / 5) + dd) - 1
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	n := (((era * 146097) + doe) - 719468) - 146097
+}
+
+# date(n) is defined for n >= day("0000-01-01").
+date(n) := sprintf("%04d-%02d-%02d", [(y + _jan_feb(m)) - 400, m, d]) if {
+	z := (n + 719468) + 146097
+	era := floor(z / 146097)
+	doe := z - (era * 146097)
+	yoe := floor((((doe - floor(doe / 1460)) + floor(doe / 36524)) - floor(doe / 146096)) / 365)
+	y := yoe + (era * 400)
+	doy := doe - (((365 * yoe) + floor(yoe / 4)) - floor(yoe / 100))
+	mp := floor(((5 * doy) + 2) / 153)
+	d := (doy - floor(((153 * mp) + 2) / 5)) + 1
+	m := ((mp + 2) % 12) + 1
+}
+
+_jan_feb(m) := 1 if m <= 2
+
+else := 0
 
 # latest(a, b): the later of the present ones. ISO dates order as strings.
 # null when neither is present, so that callers can negate within() safely.
@@ -236,7 +266,13 @@ no_live_channel := reason("no channel is live", "ingen kanal är aktiv")
 # unless_live(c) is the set of reasons channel requirement scope excludes c.
 unless_live(c) := set() if live(c)
 
-else := {not_live}
+else := {not_live} if c.status == "closed"
+
+else := {no_status}
+
+# A status that is absent or invalid (IN-04, IN-06; removed by validation)
+# is not live either, but the channel is not known to be closed.
+no_status := reason("the channel has no valid status, so it is not live", "kanalen har ingen giltig status och räknas inte som aktiv")
 
 # na_live[i] is unless_live of channel i, once per input: most channel
 # requirements apply to live channels only.

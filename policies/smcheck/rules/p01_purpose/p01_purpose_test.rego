@@ -81,6 +81,16 @@ test_p1_5_review_missing_or_old if {
 	t.status(p01.results, "P1.5", "fb-kommun") == "pass" with input as t.channel({"last_reviewed": "2025-11-01"})
 }
 
+# Ages are counted for every YYYY-MM-DD, beyond time.parse_ns's 1677–2262:
+# an old review fails with its age, not as missing, and a late evaluation
+# date still sees it as old.
+test_p1_5_dates_beyond_2262_and_before_1677 if {
+	t.status(p01.results, "P1.5", "fb-kommun") == "fail" with input as object.union(t.channel({"last_reviewed": "2026-05-20"}), {"eval_date": "2263-01-01"})
+	old := t.channel({"last_reviewed": "1600-01-01"})
+	contains(t.messages(p01.results, "P1.5", "fb-kommun"), "155898 days before the evaluation date") with input as old
+	t.status(p01.results, "P1.5", "fb-kommun") == "pass" with input as object.union(old, {"config": {"channel_review_max_age_days": 200000}})
+}
+
 test_p1_6_accessibility if {
 	t.status(p01.results, "P1.6", "fb-kommun") == "fail" with input as t.channel({"accessibility": {"alt_text": "missing", "captions": "provided"}})
 	t.status(p01.results, "P1.6", "fb-kommun") == "fail" with input as t.doc({"channels": [object.union(object.remove(t.base.channels[0], ["accessibility"]), {"accessibility": {"alt_text": "provided"}})]})

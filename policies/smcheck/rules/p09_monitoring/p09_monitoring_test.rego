@@ -94,6 +94,14 @@ test_p9_2_case_folding_beyond_lower if {
 	t.status(p09.results, "P9.2", "fb-kommun") == "fail" with input as _mon({"responsible": "ſtab", "deputy": "Stab"})
 }
 
+# Case folding keeps the dotless ı and the dotted İ apart from I and i,
+# which upper and lower case map them onto.
+test_p9_2_dotless_and_dotted_i_differ if {
+	t.status(p09.results, "P9.2", "fb-kommun") == "pass" with input as _mon({"responsible": "İ", "deputy": "i"})
+	t.status(p09.results, "P9.2", "fb-kommun") == "pass" with input as _mon({"responsible": "I", "deputy": "ı"})
+	t.status(p09.results, "P9.2", "fb-kommun") == "fail" with input as _mon({"responsible": "ı", "deputy": "ı"})
+}
+
 test_p9_2_different_passes if {
 	t.status(p09.results, "P9.2", "fb-kommun") == "pass" with input as _mon({"responsible": "Webbredaktör", "deputy": "Webbredaktör 2"})
 }

@@ -103,6 +103,13 @@ test_w3_validity_boundary if {
 	t.status(waivers.results, "W.3", "waivers[0]") == "fail" with input as _doc([object.union(_valid, {"approved_date": "2026-02-28", "expires": "2027-03-01"})])
 }
 
+# A waiver that "never expires" is not valid for longer than the limit:
+# dates beyond time.parse_ns's range (2262) count too.
+test_w3_far_future_expiry_fails if {
+	t.status(waivers.results, "W.3", "waivers[0]") == "fail" with input as _doc([object.union(_valid, {"expires": "9999-12-31"})])
+	t.status(waivers.results, "W.3", "waivers[0]") == "fail" with input as _doc([object.union(_valid, {"approved_date": "1600-01-01"})])
+}
+
 test_w3_threshold_configurable if {
 	inp := object.union(_doc([_valid]), {"config": {"waiver_max_validity_days": 30}})
 	t.status(waivers.results, "W.3", "waivers[0]") == "fail" with input as inp
