@@ -19,8 +19,12 @@ import (
 )
 
 // MaxNodes bounds alias expansion (clarifications C18): a billion-laughs file
-// is an input error, not an out-of-memory crash.
+// is an input error, not an out-of-memory crash. Only values reached through
+// an alias or a merge key count; a large file without them is just large.
 const MaxNodes = 1_000_000
+
+// maxNodes is MaxNodes; tests lower it.
+var maxNodes = MaxNodes
 
 // Doc is one loaded agency file.
 type Doc struct {
@@ -160,9 +164,11 @@ func (d *Doc) fatalAt(code string, line int, msg, hint Text) *Doc {
 
 type converter struct {
 	doc    *Doc
-	nodes  int
-	active map[*yaml.Node]bool
-	fatal  *Issue
+	nodes  int // values converted through aliases and merges
+	// expanding is how many aliases or merge keys the conversion is inside.
+	expanding int
+	active    map[*yaml.Node]bool
+	fatal     *Issue
 }
 
 func (c *converter) issue(code string, n *yaml.Node, p Path, msg, hint Text) {
@@ -177,8 +183,10 @@ func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
 	if c.fatal != nil {
 		return nil, false
 	}
-	c.nodes++
-	if c.nodes > MaxNodes {
+	if c.expanding > 0 {
+		c.nodes++
+	}
+	if c.nodes > maxNodes {
 		iss := NewIssueText("IN-01", "$", T("aliases expand to more than %d values", "aliasen expanderar till fler än %d värden", MaxNodes),
 			T("remove the alias chain that multiplies the document", "ta bort aliaskedjan som mångfaldigar dokumentet"))
 		iss.Line, iss.Column = n.Line, n.Column
@@ -194,6 +202,8 @@ func (c *converter) convert(n *yaml.Node, p Path) (any, bool) {
 			c.fatal = &iss
 			return nil, false
 		}
+		c.expanding++
+		defer func() { c.expanding-- }()
 		return c.convert(n.Alias, p)
 	case yaml.DocumentNode:
 		return c.convert(n.Content[0], p)
@@ -263,6 +273,8 @@ func (c *converter) mapping(n *yaml.Node, p Path, out map[string]any, written ma
 			out[k.Value] = nil
 		}
 	}
+	c.expanding++
+	defer func() { c.expanding-- }()
 	for _, m := range merges {
 		for _, src := range mergeSources(m) {
 			vals := make(map[string]any)
@@ -336,9 +348,9 @@ func (c *converter) scalar(n *yaml.Node, p Path) (any, bool) {
 			return c.number(n, p)
 		}
 	case "!!str":
-		// yaml.v3 leaves hex and octal integers beyond 64 bits as strings;
-		// YAML 1.2 reads them as integers of any size.
-		if n.Style == 0 && (octInt.MatchString(n.Value) || hexInt.MatchString(n.Value)) {
+		// yaml.v3 leaves hex and octal integers beyond 64 bits, and floats
+		// beyond float64 (1e400), as strings; YAML 1.2 reads them as numbers.
+		if n.Style == 0 && (octInt.MatchString(n.Value) || hexInt.MatchString(n.Value) || coreNum.MatchString(n.Value)) {
 			return c.number(n, p)
 		}
 	}

@@ -109,6 +109,39 @@ func TestLoadBigIntegers(t *testing.T) {
 	}
 }
 
+// A float beyond float64 is a number in YAML 1.2, not a string: like .inf it
+// is IN-05, and a quoted one stays a string.
+func TestLoadFloatOverflow(t *testing.T) {
+	d := Load("f.yaml", []byte("a: 1e400\nb: -1.5e999\nc: '1e400'\n"))
+	if got := codes(d); got != "IN-05@a IN-05@b" {
+		t.Fatalf("issues %q, want IN-05 at a and b", got)
+	}
+	got, _ := json.Marshal(d.Value)
+	if want := `{"a":null,"b":null,"c":"1e400"}`; string(got) != want {
+		t.Errorf("value\n got %s\nwant %s", got, want)
+	}
+}
+
+// C18 bounds alias expansion: values reached through aliases and merge keys
+// count, the values written in the file do not.
+func TestMaxNodesCountsExpansionOnly(t *testing.T) {
+	defer func(n int) { maxNodes = n }(maxNodes)
+	maxNodes = 20
+	plain := "a: [" + strings.Repeat("0, ", 50) + "0]\n"
+	if d := Load("f.yaml", []byte(plain)); d.Fatal || len(d.Issues) > 0 {
+		t.Errorf("a plain list of 51 values hit the limit of 20: %v", d.Issues)
+	}
+	aliased := "x-a: &a [" + strings.Repeat("0, ", 9) + "0]\nb: [*a, *a, *a]\n"
+	if d := Load("f.yaml", []byte(aliased)); !d.Fatal || codes(d) != "IN-01@$" {
+		t.Errorf("3 aliases of 10 values passed a limit of 20: %v", d.Issues)
+	}
+	merged := "x-a: &a {" + "a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7}\n" +
+		"b: {<<: *a}\nc: {<<: *a}\nd: {<<: *a}\n"
+	if d := Load("f.yaml", []byte(merged)); !d.Fatal || codes(d) != "IN-01@$" {
+		t.Errorf("3 merges of 7 values passed a limit of 20: %v", d.Issues)
+	}
+}
+
 func TestLoadDuplicateKeyAndMerge(t *testing.T) {
 	src := `x-defaults: &d
   status: active

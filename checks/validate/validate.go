@@ -173,13 +173,25 @@ func ignoredLoaderIssues(issues []input.Issue, probs []problem) []input.Issue {
 			unknown[p.path.String()] = true
 		}
 	}
+	// Paths are compared as written: a key such as "purpose[1]" would not
+	// survive ParsePath.
+	under := func(path string) bool {
+		for u := range unknown {
+			if path == u || strings.HasPrefix(path, u+".") || strings.HasPrefix(path, u+"[") {
+				return true
+			}
+		}
+		return false
+	}
 	out := issues[:0]
 next:
 	for _, is := range issues {
 		if is.Code == "IN-05" || is.Code == "IN-W1" {
-			p := input.ParsePath(is.Path)
-			for i, step := range p {
-				if k, ok := step.(string); ok && (strings.HasPrefix(k, "x-") || unknown[p[:i+1].String()]) {
+			if under(is.Path) {
+				continue
+			}
+			for _, step := range input.ParsePath(is.Path) {
+				if k, ok := step.(string); ok && strings.HasPrefix(k, "x-") {
 					continue next
 				}
 			}
