@@ -83,6 +83,14 @@ type collection struct {
 // noun's gender for "no …": none is "ingen kanal", "inget avtal".
 type noun struct{ en, sv, noneSV string }
 
+// anySV is "någon kanal" for "ingen kanal", "något avtal" for "inget avtal".
+func (n noun) anySV() string {
+	if rest, ok := strings.CutPrefix(n.noneSV, "inget "); ok {
+		return "något " + rest
+	}
+	return "någon " + strings.TrimPrefix(n.noneSV, "ingen ")
+}
+
 var (
 	nounMissionObjective  = noun{"mission objective", "uppdragsmål", "inget uppdragsmål"}
 	nounChannel           = noun{"channel", "kanal", "ingen kanal"}
@@ -142,8 +150,8 @@ func crossChecks(val map[string]any) []problem {
 		for i, item := range list {
 			m, _ := item.(map[string]any)
 			id, ok := m["id"].(string)
-			if !ok {
-				continue
+			if !ok || strings.TrimSpace(id) == "" {
+				continue // a blank id (IN-07) is no target: a blank reference names nothing
 			}
 			if j, dup := first[id]; dup {
 				out = append(out, problem{
@@ -162,8 +170,17 @@ func crossChecks(val map[string]any) []problem {
 
 	ref := func(p input.Path, v any, target string, n noun) {
 		s, ok := v.(string)
-		if !ok || strings.TrimSpace(s) == "" {
+		if !ok {
 			return // absent, or a type error reported by the schema
+		}
+		// A blank string counts as absent in requirement conditions only
+		// (model.md §1 Types); as a ref it must equal an id (§15), and none
+		// is blank.
+		if strings.TrimSpace(s) == "" {
+			out = append(out, problem{code: "IN-09", path: p,
+				msg:  tr("the reference is blank: it names no %s in %s", "referensen är tom och pekar inte på %s i %s", input.Text{EN: n.en, SV: n.anySV()}, target),
+				hint: tr("write the id of an entry in %s, or remove the key", "skriv id:t för en post i %s, eller ta bort nyckeln", target)})
+			return
 		}
 		idx := ids[target]
 		if idx.set[s] {

@@ -212,6 +212,12 @@ func TestValidate(t *testing.T) {
 		}},
 		{name: "IN-09 ref to duplicated id resolves (C21)", src: base + "    monitoring_ref: m\nmonitoring: [{id: m}, {id: m}]\n", want: []string{"IN-08@monitoring[1].id:20"}},
 		{name: "IN-09 goal objective and spokesperson channels", src: base + "    goals: [{text: t, mission_objective_ref: mo-x}]\ninternal_rules:\n  spokespersons: [{role: r, channels: [all, fb, tt]}]\n", want: []string{"IN-09@channels[0].goals[0].mission_objective_ref:19", "IN-09@internal_rules.spokespersons[0].channels[2]:21"}},
+		{name: "IN-09 blank references (a ref must equal an id, §15)", src: base + "    agreement_ref: \"\"\n    monitoring_ref: \" \"\n    goals: [{text: t, mission_objective_ref: \"\"}]\ninternal_rules:\n  spokespersons: [{role: r, channels: [\"\"]}]\n", want: []string{"IN-09@channels[0].agreement_ref:19", "IN-09@channels[0].monitoring_ref:20", "IN-09@channels[0].goals[0].mission_objective_ref:21", "IN-09@internal_rules.spokespersons[0].channels[0]:23"}, check: func(t *testing.T, out Output) {
+			if is := issueAt(t, out, "IN-09", "channels[0].monitoring_ref"); is.MessageIn("sv") != "referensen är tom och pekar inte på någon bevakningspost i monitoring" {
+				t.Errorf("message %q / %q", is.Message, is.MessageIn("sv"))
+			}
+		}},
+		{name: "IN-09 blank reference to a blank id", src: base + "    agreement_ref: \"\"\nagreements: [{id: \"\", platform: facebook, title: T}]\n", want: []string{"IN-09@channels[0].agreement_ref:19", "IN-07@agreements[0].id:20"}},
 		{name: "IN-09 not for waivers", src: base + "waivers: [{requirement: P99.1, target: nope}]\n", want: nil},
 		{name: "IN-W1 unknown key did you mean", src: base + "    coments_enabled: true\n    x-note: fine\n", want: []string{"IN-W1@channels[0].coments_enabled:19"}, check: func(t *testing.T, out Output) {
 			is := issueAt(t, out, "IN-W1", "channels[0].coments_enabled")
