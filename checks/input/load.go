@@ -163,8 +163,8 @@ func (d *Doc) fatalAt(code string, line int, msg, hint Text) *Doc {
 }
 
 type converter struct {
-	doc    *Doc
-	nodes  int // values converted through aliases and merges
+	doc   *Doc
+	nodes int // values converted through aliases and merges
 	// expanding is how many aliases or merge keys the conversion is inside.
 	expanding int
 	active    map[*yaml.Node]bool
