@@ -211,6 +211,9 @@ var verifyOnly = []ast.StageID{
 	ast.StageCheckUnsafeBuiltins,
 	ast.StageCheckDeprecatedBuiltins,
 	ast.StageBuildRequiredCapabilities,
+	// The rule dependency graph is read only by the recursion and type
+	// checks above.
+	ast.StageSetGraph,
 }
 
 // Options of New.
