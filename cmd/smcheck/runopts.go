@@ -76,17 +76,20 @@ const fewFiles = 16
 
 // tuneForFiles suits the run to its number of files. A run of a few files
 // is mostly compiling, which uses one core: in parts (engine.Options.Parts)
-// compiling and each evaluation use all of them. That costs about 5 % more
+// compiling and each evaluation use all of them, or --jobs of them. That costs about 5 % more
 // evaluation per agency and saves about 10 ms of compiling on 2 cores, so
 // it pays below a few dozen files; a larger batch keeps the cores busy
 // with files instead. A short run also has no use for the collector (about
 // 5 % of a one-file run): it is off unless GOGC or GOMEMLIMIT is set, with
 // a 512 MiB memory limit as the backstop for a huge file.
-func tuneForFiles(opt *checks.Options, files int) {
+func tuneForFiles(opt *checks.Options, files, jobs int) {
 	if files > fewFiles {
 		return
 	}
 	opt.Parts = runtime.GOMAXPROCS(0)
+	if jobs > 0 && jobs < opt.Parts {
+		opt.Parts = jobs // --jobs 1 keeps the run on one core
+	}
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(-1)
 		debug.SetMemoryLimit(512 << 20)
