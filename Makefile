@@ -5,7 +5,7 @@ COMMIT   ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LDFLAGS  := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)
 OPA      := $(GO) run github.com/open-policy-agent/opa
 
-.PHONY: all build test unit rego-test bench lint fmt generate golden clean
+.PHONY: all build test unit rego-test bench fuzz lint fmt generate golden clean
 
 all: build
 
@@ -23,6 +23,13 @@ test: lint
 BENCH ?= .
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=1 -timeout 60m ./...
+
+# Coverage-guided fuzzing of the whole pipeline (checks.FuzzCheck): arbitrary
+# bytes must give input issues, never a panic, an evaluation error or a
+# silent pass. make test runs only its seeds (every fixture).
+FUZZTIME ?= 5m
+fuzz:
+	$(GO) test ./checks -run '^$$' -fuzz FuzzCheck -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
