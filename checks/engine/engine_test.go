@@ -91,3 +91,67 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitKeepsWhatRefersTogether: a package in two files stays in one
+// part; a rule package that another rule package reaches into, or ranges
+// over, is shared; without rule packages there is one part.
+func TestSplitKeepsWhatRefersTogether(t *testing.T) {
+	main := "package smcheck.main\n\nreport := [r | some r in data.smcheck.rules[_].results]\n"
+	rule := func(pkg, body string) string { return "package smcheck.rules." + pkg + "\n\n" + body + "\n" }
+	parts := func(files map[string]string, n int) [][]string {
+		t.Helper()
+		fsys := fstest.MapFS{}
+		for name, src := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(src)}
+		}
+		b, err := LoadBundle(fsys, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return split(b, n)
+	}
+	together := func(ps [][]string, a, b string) bool {
+		for _, p := range ps {
+			if slices.Contains(p, a) && slices.Contains(p, b) {
+				return true
+			}
+		}
+		return false
+	}
+
+	two := parts(map[string]string{
+		"main.rego": main,
+		"a1.rego":   rule("a", "results contains 1"),
+		"a2.rego":   rule("a", "x := 1"),
+		"b.rego":    rule("b", "results contains 2"),
+		"c.rego":    rule("c", "results contains 3"),
+	}, 3)
+	if len(two) != 3 || !together(two, "a1.rego", "a2.rego") || together(two, "a1.rego", "b.rego") {
+		t.Errorf("one package in two files: %v", two)
+	}
+
+	reach := parts(map[string]string{
+		"main.rego": main,
+		"a.rego":    rule("a", "results contains data.smcheck.rules.b.x"),
+		"b.rego":    rule("b", "x := 1\n\nresults contains 2"),
+		"c.rego":    rule("c", "results contains 3"),
+	}, 3)
+	for _, p := range reach {
+		if !slices.Contains(p, "b.rego") {
+			t.Errorf("b, which a reaches into, is not in every part: %v", reach)
+		}
+	}
+
+	ranges := parts(map[string]string{
+		"main.rego": main,
+		"a.rego":    rule("a", "results contains r if some r in data.smcheck.rules[_].x"),
+		"b.rego":    rule("b", "results contains 2"),
+	}, 2)
+	if len(ranges) != 1 {
+		t.Errorf("a ranges over every rule package, yet they were split: %v", ranges)
+	}
+
+	if none := parts(map[string]string{"main.rego": main}, 4); len(none) != 1 {
+		t.Errorf("no rule packages gave %d parts", len(none))
+	}
+}

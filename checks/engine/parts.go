@@ -8,89 +8,95 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// rulesPrefix is where requirement packages live; smcheck.main gathers
-// data.smcheck.rules[_].results, so a part's answer holds the results of the
-// rule packages it was compiled with.
-const rulesPrefix = "data.smcheck.rules."
+// rulesPrefix is where requirement packages live; smcheck.main (the query's
+// package) gathers data.smcheck.rules[_].results, so a part's answer holds
+// the results of the rule packages it was compiled with.
+const (
+	rulesPrefix = "data.smcheck.rules."
+	mainPackage = "data.smcheck.main"
+)
 
 // split returns the module names of each of n parts (fewer when there are
-// fewer rule packages). Every part has the shared modules: all but the rule
-// packages that no other package refers to (smcheck.main imports
-// smcheck.rules.waivers, so that one is shared). The rest are dealt out
-// largest first to the part with the least source, so the parts compile and
-// evaluate in about the same time. The split depends only on the bundle.
+// fewer rule packages). Every part has the shared packages: all but the rule
+// packages that no other package refers to. A package refers to another by
+// a ref that reaches into it (data.smcheck.rules.waivers.valid, or an import
+// of it: smcheck.main imports smcheck.rules.waivers, so that one is shared)
+// or one that ranges over it (data.smcheck.rules[_]), which only smcheck.main
+// may do. The rest are dealt out whole, largest first, to the part with the
+// least source, so the parts compile and evaluate in about the same time.
+// The split depends only on the bundle.
 func split(b *Bundle, n int) [][]string {
 	names := sortedKeys(b.Modules)
 	if n <= 1 {
 		return [][]string{names}
 	}
-	pkg := func(name string) string { return b.Modules[name].Package.Path.String() }
-	referred := map[string]bool{}
+	files := map[string][]string{} // package path → its modules
+	size := map[string]int{}
 	for _, name := range names {
-		m := b.Modules[name]
-		own := pkg(name)
-		refer := func(r ast.Ref) {
-			for p := range packagesIn(r, b, names) {
-				if p != own {
-					referred[p] = true
-				}
+		p := b.Modules[name].Package.Path.String()
+		files[p] = append(files[p], name)
+		size[p] += len(b.Sources[name])
+	}
+	pkgs := sortedKeys(files)
+	referred := map[string]bool{}
+	refer := func(from string, r ast.Ref) {
+		if !r.HasPrefix(ast.DefaultRootRef) {
+			return
+		}
+		g := r.GroundPrefix().String()
+		for _, p := range pkgs {
+			switch {
+			case p == from:
+			case g == p || strings.HasPrefix(g, p+".") || strings.HasPrefix(g, p+"["):
+				referred[p] = true // reaches into p
+			case strings.HasPrefix(p, g+".") && from != mainPackage:
+				referred[p] = true // ranges over p
 			}
 		}
+	}
+	for _, name := range names {
+		m := b.Modules[name]
+		from := m.Package.Path.String()
 		for _, imp := range m.Imports {
 			if r, ok := imp.Path.Value.(ast.Ref); ok {
-				refer(r)
+				refer(from, r)
 			}
 		}
 		ast.WalkRefs(m, func(r ast.Ref) bool {
-			refer(r)
+			refer(from, r)
 			return false
 		})
 	}
 	var shared, own []string
-	for _, name := range names {
-		if p := pkg(name); strings.HasPrefix(p, rulesPrefix) && !referred[p] {
-			own = append(own, name)
+	for _, p := range pkgs {
+		if strings.HasPrefix(p, rulesPrefix) && !referred[p] {
+			own = append(own, p)
 		} else {
-			shared = append(shared, name)
+			shared = append(shared, files[p]...)
 		}
 	}
-	sort.SliceStable(own, func(i, j int) bool { return len(b.Sources[own[i]]) > len(b.Sources[own[j]]) })
 	n = min(n, len(own))
+	if n <= 1 {
+		return [][]string{names}
+	}
+	sort.SliceStable(own, func(i, j int) bool { return size[own[i]] > size[own[j]] })
 	parts := make([][]string, n)
-	size := make([]int, n)
-	for _, name := range own {
+	load := make([]int, n)
+	for _, p := range own {
 		k := 0
-		for i := range size {
-			if size[i] < size[k] {
+		for i := range load {
+			if load[i] < load[k] {
 				k = i
 			}
 		}
-		parts[k] = append(parts[k], name)
-		size[k] += len(b.Sources[name])
+		parts[k] = append(parts[k], files[p]...)
+		load[k] += size[p]
 	}
 	for k := range parts {
 		parts[k] = append(parts[k], shared...)
 		sort.Strings(parts[k])
 	}
 	return parts
-}
-
-// packagesIn yields the packages of the bundle that a ref reaches by its
-// ground prefix (data.smcheck.rules.waivers.valid reaches
-// data.smcheck.rules.waivers; data.smcheck.rules[_] reaches none).
-func packagesIn(r ast.Ref, b *Bundle, names []string) map[string]bool {
-	out := map[string]bool{}
-	if !r.HasPrefix(ast.DefaultRootRef) {
-		return out
-	}
-	g := r.GroundPrefix().String()
-	for _, name := range names {
-		p := b.Modules[name].Package.Path.String()
-		if g == p || strings.HasPrefix(g, p+".") || strings.HasPrefix(g, p+"[") {
-			out[p] = true
-		}
-	}
-	return out
 }
 
 // merge joins the answers of the parts. Every part answers for the shared

@@ -28,6 +28,9 @@ type Issue struct {
 	// write the text in their language under message and hint.
 	MessageSV string `json:"-"`
 	HintSV    string `json:"-"`
+	// At is Path as steps, where the loader knows them: a key may contain
+	// "." or "[", which Path's text cannot tell from a step.
+	At Path `json:"-"`
 }
 
 // MessageIn is the message in lang ("sv" or "en"); English when there is no

@@ -174,6 +174,7 @@ type converter struct {
 func (c *converter) issue(code string, n *yaml.Node, p Path, msg, hint Text) {
 	iss := NewIssueText(code, p.String(), msg, hint)
 	iss.Line, iss.Column = n.Line, n.Column
+	iss.At = append(Path(nil), p...)
 	c.doc.Issues = append(c.doc.Issues, iss)
 }
 

@@ -170,28 +170,21 @@ func ignoredLoaderIssues(issues []input.Issue, probs []problem) []input.Issue {
 	unknown := map[string]bool{}
 	for _, p := range probs {
 		if p.code == "IN-W1" {
-			unknown[p.path.String()] = true
+			unknown[stepsKey(p.path)] = true
 		}
-	}
-	// Paths are compared as written: a key such as "purpose[1]" would not
-	// survive ParsePath.
-	under := func(path string) bool {
-		for u := range unknown {
-			if path == u || strings.HasPrefix(path, u+".") || strings.HasPrefix(path, u+"[") {
-				return true
-			}
-		}
-		return false
 	}
 	out := issues[:0]
 next:
 	for _, is := range issues {
 		if is.Code == "IN-05" || is.Code == "IN-W1" {
-			if under(is.Path) {
-				continue
+			// Steps, not the path's text: a key may be written "purpose[1]"
+			// or "channels[0]".
+			p := is.At
+			if p == nil {
+				p = input.ParsePath(is.Path)
 			}
-			for _, step := range input.ParsePath(is.Path) {
-				if k, ok := step.(string); ok && strings.HasPrefix(k, "x-") {
+			for i, step := range p {
+				if k, ok := step.(string); ok && (strings.HasPrefix(k, "x-") || unknown[stepsKey(p[:i+1])]) {
 					continue next
 				}
 			}
@@ -199,6 +192,15 @@ next:
 		out = append(out, is)
 	}
 	return out
+}
+
+// stepsKey is a map key for a path that keeps keys and indices apart.
+func stepsKey(p input.Path) string {
+	var b strings.Builder
+	for _, step := range p {
+		fmt.Fprintf(&b, "%T:%v\x00", step, step)
+	}
+	return b.String()
 }
 
 // locate turns a problem into an issue with its position. posPath, if not

@@ -171,6 +171,7 @@ func TestValidate(t *testing.T) {
 		{name: "x- key with a non-finite number is ignored", src: base + "    x-note: .inf\n    x-data: {n: .nan, l: [-.inf]}\nx-top: .inf\n", want: nil},
 		{name: "unknown key with a non-finite number is only IN-W1", src: base + "    volume: .inf\n", want: []string{"IN-W1@channels[0].volume:19"}},
 		{name: "unknown key that looks like an index is only IN-W1", src: base + "    purpose[1]: .nan\n", want: []string{"IN-W1@channels[0].purpose[1]:19"}},
+		{name: "an unknown key written like a real path hides nothing", src: base + "    items_per_week: .inf\n\"channels[0]\": 1\n", want: []string{"IN-05@channels[0].items_per_week:19", "IN-W1@channels[0]:20"}},
 		{name: "non-string keys under x- and unknown keys", src: base + "    x-map: {1: a, true: b}\n    volume: {2: c}\n3: d\n", want: []string{"IN-W1@channels[0].volume:20", "IN-W1@$:21"}},
 		{name: "big integer is a number", src: base + "    items_per_week: 123456789012345678901234567890\nx-big: 0x123456789012345678901234567890\n", want: nil, check: func(t *testing.T, out Output) {
 			if n, _ := get(out.Value, "channels[0].items_per_week"); n != json.Number("123456789012345678901234567890") {

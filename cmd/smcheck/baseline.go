@@ -42,7 +42,7 @@ func runBaseline(c *cli.Context) error {
 	if len(paths) == 0 || len(problems) > 0 {
 		return &exitError{code: exitInvalid, msg: "no baseline written"}
 	}
-	tuneForFiles(&opt, len(paths), c.Int("jobs"))
+	tuneForFiles(&opt, paths, c.Int("jobs"))
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
 		return err

@@ -110,7 +110,7 @@ func runCheck(c *cli.Context) error {
 	}
 	// Policies are compiled once per run, after the configuration and the
 	// files are known.
-	tuneForFiles(&opt, len(paths), c.Int("jobs"))
+	tuneForFiles(&opt, paths, c.Int("jobs"))
 	checker, err := checks.New(ctx, opt)
 	if err != nil {
 		return err

@@ -74,26 +74,39 @@ func runOptions(c *cli.Context, lang string) (checks.Options, error) {
 // fewFiles is the largest run tuned as a few files (tuneForFiles).
 const fewFiles = 16
 
-// tuneForFiles suits the run to its number of files. A run of a few files
-// is mostly compiling, which uses one core: in parts (engine.Options.Parts)
-// compiling and each evaluation use all of them, or --jobs of them. That costs about 5 % more
-// evaluation per agency and saves about 10 ms of compiling on 2 cores, so
-// it pays below a few dozen files; a larger batch keeps the cores busy
-// with files instead. A short run also has no use for the collector (about
-// 5 % of a one-file run): it is off unless GOGC or GOMEMLIMIT is set, with
-// a 512 MiB memory limit as the backstop for a huge file.
-func tuneForFiles(opt *checks.Options, files, jobs int) {
-	if files > fewFiles {
+// tuneForFiles suits the run to its files. A run of a few files is mostly
+// compiling, which uses one core: in parts (engine.Options.Parts) compiling
+// and each evaluation use all of them, or --jobs of them. That costs about
+// 5 % more evaluation per agency and saves about 10 ms of compiling on 2
+// cores, so it pays below a few dozen files; a larger batch keeps the cores
+// busy with files instead. A short run of small files also has no use for
+// the collector (about 5 % of a one-file run): it is off unless GOGC or
+// GOMEMLIMIT is set, with a 256 MiB memory limit as the backstop (an alias
+// bomb is a small file that expands until IN-01 stops it).
+func tuneForFiles(opt *checks.Options, paths []string, jobs int) {
+	if len(paths) > fewFiles {
 		return
 	}
 	opt.Parts = runtime.GOMAXPROCS(0)
 	if jobs > 0 && jobs < opt.Parts {
 		opt.Parts = jobs // --jobs 1 keeps the run on one core
 	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" && totalSize(paths) <= 1<<20 {
 		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(512 << 20)
+		debug.SetMemoryLimit(256 << 20)
 	}
+}
+
+// totalSize is the summed size of the files; a file that cannot be read
+// counts as nothing (its check reports it).
+func totalSize(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }
 
 // findPaths resolves the arguments to files, printing what cannot be found;

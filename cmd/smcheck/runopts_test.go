@@ -21,7 +21,7 @@ func TestTuneForFiles(t *testing.T) {
 		{500, 1, 0},
 	} {
 		var opt checks.Options
-		tuneForFiles(&opt, tt.files, tt.jobs)
+		tuneForFiles(&opt, make([]string, tt.files), tt.jobs)
 		if opt.Parts != tt.want {
 			t.Errorf("%d files, --jobs %d: %d parts, want %d", tt.files, tt.jobs, opt.Parts, tt.want)
 		}

@@ -72,10 +72,14 @@ within(d, n) if {
 }
 
 # _cutoff(n) is the earliest date whose age is at most n; before year 0000
-# every valid date is within.
-_cutoff(n) := date(eval_day - floor(n)) if eval_day - floor(n) >= _day0
-
-else := "0000-00-00"
+# every valid date is within, after 9999 none (validation keeps every limit
+# positive, stock OPA on unvalidated input need not).
+_cutoff(n) := date(eval_day - floor(n)) if {
+	eval_day - floor(n) >= _day0
+	eval_day - floor(n) <= 2932896 # 9999-12-31
+} else := "0000-00-00" if {
+	eval_day - floor(n) < _day0
+} else := "9999-99-99"
 
 _day0 := -719528 # day("0000-01-01")
 

@@ -52,6 +52,7 @@ test_within_far_dates if {
 	lib.within("1600-01-01", 200000) with input.eval_date as "2026-11-01"
 	not lib.within("1600-01-01", 100000) with input.eval_date as "2026-11-01"
 	lib.within("0000-01-01", 5000000) with input.eval_date as "2026-11-01"
+	not lib.within("9999-12-31", -3000000) with input.eval_date as "2026-11-01"
 }
 
 # A channel whose status validation removed is not live, and the reason says

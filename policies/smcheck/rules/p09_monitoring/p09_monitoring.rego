@@ -111,8 +111,8 @@ _p9_2_by[m.i] contains lib.msg(
 # case folding for all but a handful of code points (lower alone leaves final
 # sigma ς and long s ſ unfolded). Of those, the dotless ı and the dotted İ,
 # which upper and lower map onto I and i and case folding does not, are
-# first set aside as private-use characters that have no case.
-_fold(s) := lower(upper(strings.replace_n({"ı": "\ue000", "İ": "\ue001"}, trim_space(s))))
+# first set aside as noncharacters, which have no case and no place in text.
+_fold(s) := lower(upper(strings.replace_n({"ı": "\ufdd0", "İ": "\ufdd1"}, trim_space(s))))
 
 # METADATA
 # title: Staffed hours defined
