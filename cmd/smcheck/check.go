@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -129,11 +130,18 @@ func runCheck(c *cli.Context) error {
 	}
 	summary := &report.Summary{}
 	bar := newProgress(c.App.ErrWriter, len(paths), ropt.Quiet)
+	// With every report in a file, the terminal would show nothing: input
+	// errors and a summary line go to stderr instead.
+	toFiles := !ropt.Quiet && allFiles(outs)
 	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
 		if matcher != nil {
 			matcher.Mark(r)
 		}
 		summary.Tally(r, failOn)
+		if toFiles && r.HasInputErrors() {
+			bar.Clear()
+			printInputErrors(c.App.ErrWriter, r, lang)
+		}
 		for _, o := range outs {
 			if err := o.w.Add(r); err != nil && werr == nil {
 				werr = err
@@ -161,6 +169,9 @@ func runCheck(c *cli.Context) error {
 		}
 	}
 	committed = true
+	if toFiles {
+		fmt.Fprintln(c.App.ErrWriter, summaryLine(summary, outs, lang))
+	}
 	switch {
 	case summary.Invalid > 0 || len(problems) > 0:
 		return &exitError{code: exitInvalid}
@@ -170,40 +181,93 @@ func runCheck(c *cli.Context) error {
 	return nil
 }
 
+func allFiles(outs []*output) bool {
+	for _, o := range outs {
+		if o.file == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// printInputErrors writes a file's input errors, or why it could not be
+// read, one per line.
+func printInputErrors(w io.Writer, r *checks.Result, lang string) {
+	if r.Error != "" {
+		fmt.Fprintf(w, "smcheck: %s: %s\n", r.File, r.Error)
+	}
+	for _, i := range r.Issues {
+		if i.IsError() {
+			fmt.Fprintf(w, "smcheck: %s\n", issueText(r.File, i, lang))
+		}
+	}
+}
+
+// summaryLine counts the run's files by outcome and names the reports.
+func summaryLine(s *report.Summary, outs []*output, lang string) string {
+	var names []string
+	for _, o := range outs {
+		names = append(names, o.path)
+	}
+	if lang == "sv" {
+		return fmt.Sprintf("smcheck: %d filer: %d godkända, %d underkända, %d med ogiltig indata; rapport i %s",
+			s.Files, s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
+	}
+	return fmt.Sprintf("smcheck: %d files: %d passed, %d failed, %d with invalid input; report in %s",
+		s.Files, s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
+}
+
 // openOutputs parses -f FORMAT[=FILE]; at most one format goes to stdout.
 func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output, error) {
 	if len(specs) == 0 {
 		specs = []string{"table"}
 	}
 	var outs []*output
+	fail := func(err error) ([]*output, error) {
+		for _, out := range outs {
+			if out.file != nil {
+				out.file.Abort()
+			}
+		}
+		return nil, err
+	}
 	toStdout := 0
+	files := map[string]string{} // absolute path → the spec writing it
 	for _, spec := range specs {
 		name, path, _ := strings.Cut(spec, "=")
 		out := &output{format: name, path: path}
 		var w io.Writer = stdout
 		fo := o
 		if path != "" && path != "-" {
+			abs, err := filepath.Abs(path)
+			if err != nil {
+				return fail(usageError("--format %s: %v", spec, err))
+			}
+			if prev, dup := files[abs]; dup {
+				return fail(usageError("--format %s: %s is also the file of --format %s; give each report its own file", spec, path, prev))
+			}
+			files[abs] = spec
+			if abs == "/dev/stdout" {
+				toStdout++
+			}
 			f, err := atomicfile.Create(path)
 			if err != nil {
-				return nil, usageError("--format %s: %v", spec, err)
+				return fail(usageError("--format %s: %v", spec, err))
 			}
 			out.file, w = f, f
 			fo.Color = false
 		} else {
 			toStdout++
 		}
+		outs = append(outs, out)
 		rw, err := report.New(name, w, fo)
 		if err != nil {
-			if out.file != nil {
-				out.file.Abort()
-			}
-			return nil, usageError("--format %s: %v", spec, err)
+			return fail(usageError("--format %s: %v", spec, err))
 		}
 		out.w = rw
-		outs = append(outs, out)
 	}
 	if toStdout > 1 {
-		return nil, usageError("--format: only one format can go to standard output; give the others a file (-f sarif=results.sarif)")
+		return fail(usageError("--format: only one format can go to standard output; give the others a file (-f sarif=results.sarif)"))
 	}
 	return outs, nil
 }

@@ -478,3 +478,67 @@ func TestInfoCommands(t *testing.T) {
 		t.Errorf("schema is not a JSON Schema: %v", err)
 	}
 }
+
+// TestReportsInFilesOnly: with every report in a file, input errors and a
+// summary line still reach the terminal; a report may go to /dev/stdout or
+// through a symbolic link without replacing either.
+func TestReportsInFilesOnly(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.json")
+	r := smcheck(t, "", "check", "-f", "json="+out, "fixtures/invalid/in05-yes-boolean.yaml", "fixtures/examples/compliant.yaml")
+	if r.code != 2 || r.stdout != "" {
+		t.Errorf("exit %d, stdout %q; want 2 and nothing", r.code, r.stdout)
+	}
+	for _, want := range []string{"in05-yes-boolean.yaml:23:5: IN-05 channels[0].comments_enabled", "2 files: 1 passed, 0 failed, 1 with invalid input; report in " + out} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r := smcheck(t, "", "check", "-q", "-f", "json="+out, "fixtures/examples/compliant.yaml"); r.stderr != "" {
+		t.Errorf("--quiet printed %q", r.stderr)
+	}
+
+	r = smcheck(t, "", "check", "-f", "json=/dev/stdout", "fixtures/examples/compliant.yaml")
+	if r.code != 0 || !json.Valid([]byte(r.stdout)) {
+		t.Errorf("-f json=/dev/stdout: exit %d, stdout %.200q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+	if fi, err := os.Lstat("/dev/stdout"); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("/dev/stdout was replaced by a regular file")
+	}
+
+	real := filepath.Join(dir, "real.json")
+	link := filepath.Join(dir, "link.json")
+	if err := os.WriteFile(real, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.json", link); err != nil {
+		t.Fatal(err)
+	}
+	smcheck(t, "", "check", "-f", "json="+link, "fixtures/examples/compliant.yaml")
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link to the report was replaced by a file")
+	}
+	if data, _ := os.ReadFile(real); !json.Valid(data) || len(data) == 0 {
+		t.Error("the linked report was not written")
+	}
+
+	// Usage errors in -f leave no report file and no temporary file.
+	empty := t.TempDir()
+	same := filepath.Join(empty, "x.json")
+	for _, args := range [][]string{
+		{"-f", "json=" + same, "-f", "sarif=" + filepath.Join(empty, ".", "x.json")},
+		{"-f", "json=" + same, "-f", "pdf=" + filepath.Join(empty, "y")},
+	} {
+		r := smcheck(t, "", append(append([]string{"check"}, args...), "fixtures/examples/compliant.yaml")...)
+		if entries, _ := os.ReadDir(empty); r.code != 2 || len(entries) > 0 {
+			t.Errorf("%v: exit %d, left %v; stderr %s", args, r.code, entries, r.stderr)
+		}
+	}
+	if r := smcheck(t, "", "check", "-f", "json="+same, "-f", "sarif="+same, "fixtures/examples/compliant.yaml"); !strings.Contains(r.stderr, "give each report its own file") {
+		t.Errorf("two reports to one file: %q", r.stderr)
+	}
+
+	if r := smcheck(t, "", "check", "-"); r.code != 2 || !strings.Contains(r.stderr, "no files to check") {
+		t.Errorf("nothing on stdin: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

@@ -35,3 +35,11 @@ func (p *progress) Finish() {
 		_ = p.bar.Finish()
 	}
 }
+
+// Clear takes the bar off the line, so that a message can be printed; the
+// next Add draws it again.
+func (p *progress) Clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}

@@ -116,5 +116,9 @@ func findPaths(c *cli.Context) ([]string, []discover.Problem) {
 	for _, p := range problems {
 		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
 	}
+	if len(paths) == 0 && len(problems) == 0 {
+		// `find … | smcheck check -` with nothing found ends here.
+		fmt.Fprintln(c.App.ErrWriter, "smcheck: no files to check: the arguments name no *.yaml or *.yml file")
+	}
 	return paths, problems
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // File is a report file being written.
@@ -14,16 +15,45 @@ type File struct {
 	*os.File
 	target string
 	done   bool
+	direct bool // written in place: a terminal, a pipe, /dev/stdout, …
 }
 
-// Create starts writing path.
+// Create starts writing path. A path that is not a regular file, or lies
+// under /dev or /proc (a terminal, a pipe, /dev/stdout, /dev/null, a process
+// substitution's /dev/fd/63), is written in place: it cannot be replaced,
+// and replacing /dev/stderr would break the system. A symbolic link to a
+// regular file is followed, so the link stays and the file it names is
+// replaced.
 func Create(path string) (*File, error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	target := path
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() || special(path) {
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+			if err != nil {
+				return nil, fmt.Errorf("opening %s: %w", path, err)
+			}
+			return &File{File: f, target: path, direct: true}, nil
+		}
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			target = real
+		}
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
 	if err != nil {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
-	return &File{File: tmp, target: path}, nil
+	return &File{File: tmp, target: target}, nil
+}
+
+// special reports a path in the kernel's file systems, which name
+// descriptors and devices rather than files.
+func special(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	return strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/")
 }
 
 // Commit makes the content visible at the target path.
@@ -32,6 +62,12 @@ func (f *File) Commit() error {
 		return nil
 	}
 	f.done = true
+	if f.direct {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.target, err)
+		}
+		return nil
+	}
 	if err := f.Sync(); err != nil {
 		f.abort()
 		return fmt.Errorf("writing %s: %w", f.target, err)
@@ -51,7 +87,8 @@ func (f *File) Commit() error {
 	return nil
 }
 
-// Abort discards the content; the target is left as it was.
+// Abort discards the content; the target is left as it was (what went to
+// a terminal or a pipe is gone already).
 func (f *File) Abort() {
 	if !f.done {
 		f.done = true
@@ -61,7 +98,9 @@ func (f *File) Abort() {
 
 func (f *File) abort() {
 	f.Close()
-	os.Remove(f.Name())
+	if !f.direct {
+		os.Remove(f.Name())
+	}
 }
 
 // WriteFile writes data to path atomically: the whole content or, on any

@@ -1,7 +1,9 @@
 package atomicfile
 
 import (
+	"io"
 	"os"
+	"strconv"
 	"path/filepath"
 	"testing"
 )
@@ -48,5 +50,55 @@ func TestAbortLeavesTarget(t *testing.T) {
 func TestWriteFileMissingDirectory(t *testing.T) {
 	if err := WriteFile(filepath.Join(t.TempDir(), "no", "such", "dir.json"), []byte("x")); err == nil {
 		t.Error("no error for a missing directory")
+	}
+}
+
+// A symbolic link to a report stays a link; the file it names is replaced.
+func TestWriteFileThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.json")
+	link := filepath.Join(dir, "link.json")
+	if err := os.WriteFile(real, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real.json", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", fi.Mode(), err)
+	}
+	if got, _ := os.ReadFile(real); string(got) != "new" {
+		t.Errorf("the linked file has %q, want new", got)
+	}
+}
+
+// /dev/null, a pipe or /dev/stdout is written in place, never replaced.
+func TestWriteFileToSpecialFiles(t *testing.T) {
+	if err := WriteFile(os.DevNull, []byte("x")); err != nil {
+		t.Fatalf("writing %s: %v", os.DevNull, err)
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("%s was replaced by a regular file", os.DevNull)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	path := "/dev/fd/" + strconv.Itoa(int(w.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no %s here: %v", path, err)
+	}
+	done := make(chan string)
+	go func() { b, _ := io.ReadAll(r); done <- string(b) }()
+	if err := WriteFile(path, []byte("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if got := <-done; got != "through the pipe" {
+		t.Errorf("the pipe got %q", got)
 	}
 }
