@@ -542,3 +542,24 @@ func TestReportsInFilesOnly(t *testing.T) {
 		t.Errorf("nothing on stdin: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestFlagsAfterPaths: flags may follow the paths, as in Conftest and
+// Trivy; after "--" everything is a path.
+func TestFlagsAfterPaths(t *testing.T) {
+	r := smcheck(t, "", "check", "fixtures/examples/compliant.yaml", "-f", "json", "--as-of=2026-11-01")
+	if r.code != 0 || !json.Valid([]byte(r.stdout)) {
+		t.Errorf("check FILE -f json: exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = smcheck(t, "", "check", "fixtures/examples/typical-gaps.yaml", "--strict", "-q")
+	if r.code != 1 || strings.Contains(r.stderr, "no such file") {
+		t.Errorf("check FILE --strict -q: exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = smcheck(t, "", "validate", "fixtures/invalid/in05-yes-boolean.yaml", "--lang", "sv")
+	if r.code != 2 || !strings.Contains(r.stdout, "värdet ska vara true eller false") {
+		t.Errorf("validate FILE --lang sv: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = smcheck(t, "", "check", "--", "--strict")
+	if r.code != 2 || !strings.Contains(r.stderr, "--strict: no such file") {
+		t.Errorf("after --, a flag is a path: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
