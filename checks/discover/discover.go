@@ -37,6 +37,12 @@ func (p Problem) Error() string { return p.Arg + ": " + p.Message }
 // extension; problems (missing path, directory without YAML) are returned
 // beside the paths so the caller can report them and go on.
 func Paths(args []string, opt Options) ([]string, []Problem) {
+	// Patterns are tidied as paths are: ./drafts means drafts.
+	exclude := make([]string, len(opt.Exclude))
+	for i, g := range opt.Exclude {
+		exclude[i] = filepath.ToSlash(filepath.Clean(g))
+	}
+	opt.Exclude = exclude
 	seen := map[string]bool{}
 	var out []string
 	var problems []Problem
@@ -139,13 +145,19 @@ func excluded(p string, globs []string) bool {
 // directories, which keeps link loops harmless.
 func walk(root string, exclude []string) ([]string, error) {
 	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	start := root
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// A link named on the command line is followed; links met inside
+		// are not.
+		start = root + string(filepath.Separator)
+	}
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("walking %s: %w", p, err)
 		}
 		name := d.Name()
 		if d.IsDir() {
-			if p != root && (strings.HasPrefix(name, ".") || excluded(p, exclude)) {
+			if p != start && (strings.HasPrefix(name, ".") || excluded(p, exclude)) {
 				return filepath.SkipDir
 			}
 			return nil
