@@ -113,3 +113,22 @@ func TestEmptyRun(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadableFile: a file that could not be read is named in the matrix
+// notes, and the HTML says nothing was evaluated instead of claiming the
+// findings were evaluated and none failed.
+func TestUnreadableFile(t *testing.T) {
+	r := &checks.Result{File: "locked.yaml", Error: "cannot read the file: permission denied"}
+	page := string(runWriter(t, "html", Options{}, testMeta(t, ""), []*checks.Result{r}))
+	if !strings.Contains(page, "no requirement was checked") {
+		t.Error("the HTML does not say the file was not evaluated")
+	}
+	for _, wrong := range []string{"were evaluated treating", "No failed requirements"} {
+		if strings.Contains(page, wrong) {
+			t.Errorf("the HTML says %q for a file it could not read", wrong)
+		}
+	}
+	if m := string(runWriter(t, "matrix", Options{}, testMeta(t, ""), []*checks.Result{r})); !strings.Contains(m, "locked.yaml: cannot read the file") {
+		t.Errorf("the matrix note does not name the file:\n%s", m)
+	}
+}

@@ -70,7 +70,7 @@ func (m *matrixWriter) Add(r *checks.Result) error {
 	// Notes below the table: input problems and unused waivers, which a
 	// matrix cell cannot show. They are few per file.
 	if r.Error != "" {
-		row.notes = append(row.notes, r.Error)
+		row.notes = append(row.notes, r.File+": "+r.Error)
 	}
 	for _, i := range r.Issues {
 		row.notes = append(row.notes, fmt.Sprintf("%s %s %s: %s", Location(r.File, i.Line, i.Column), i.Code, htmlLabel(lang, i.Level), i.MessageIn(lang)))
