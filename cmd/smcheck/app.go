@@ -92,10 +92,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			initCommand(),
 		},
 		HideHelpCommand: true,
+		Version:         version,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usageError("%v", err)
 		},
+	}
+	if len(args) > 1 && args[1] == "help" {
+		args = append([]string{args[0], "--help"}, args[2:]...)
+	}
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
+		fmt.Fprintf(stderr, "smcheck: unknown command %q (commands: check, validate, baseline, diff, init, rules, explain, schema, version; see smcheck --help)\n", args[1])
+		return exitInvalid
 	}
 	err := app.Run(interspersed(app, args))
 	if err == nil {

@@ -438,6 +438,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"unknown format", []string{"check", "-f", "pdf", "fixtures/examples/compliant.yaml"}, "unknown format"},
 		{"unknown flag", []string{"check", "--nope", "fixtures/examples/compliant.yaml"}, "flag provided but not defined"},
 		{"unknown requirement", []string{"explain", "P99.1"}, "not a requirement ID"},
+		{"unknown command", []string{"chekc", "fixtures/examples/compliant.yaml"}, `unknown command "chekc"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := smcheck(t, "", tc.args...)
@@ -561,5 +562,15 @@ func TestFlagsAfterPaths(t *testing.T) {
 	r = smcheck(t, "", "check", "--", "--strict")
 	if r.code != 2 || !strings.Contains(r.stderr, "--strict: no such file") {
 		t.Errorf("after --, a flag is a path: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// TestHelpAndVersionFlags: `smcheck help` is --help, and --version works.
+func TestHelpAndVersionFlags(t *testing.T) {
+	if r := smcheck(t, "", "help"); r.code != 0 || !strings.Contains(r.stdout, "COMMANDS:") {
+		t.Errorf("smcheck help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := smcheck(t, "", "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "smcheck version ") {
+		t.Errorf("smcheck --version: exit %d, %q", r.code, r.stdout)
 	}
 }

@@ -28,7 +28,7 @@ func runFlags() []cli.Flag {
 		asOfFlag("evaluate as of `YYYY-MM-DD` (overrides each file's evaluation_date)"),
 		&cli.StringFlag{Name: "config", Usage: "thresholds `FILE` (YAML), overriding defaults and the files' config:"},
 		&cli.BoolFlag{Name: "ignore-input-config", Usage: "ignore the files' own config: blocks (one configuration for a whole batch)"},
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers (default: number of CPUs)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "parallel workers", DefaultText: "number of CPUs"},
 		excludeFlag(),
 	}
 }
