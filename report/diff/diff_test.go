@@ -393,3 +393,22 @@ func validateSchema(t *testing.T, out []byte) {
 		t.Errorf("diff json does not validate against diff.schema.json: %v", err)
 	}
 }
+
+// TestWriteMovedFile: an agency whose file moved shows its old path below
+// the new one; in Markdown each path is its own code span.
+func TestWriteMovedFile(t *testing.T) {
+	res := Compare(rep(file("old/a.yaml", "1", "A", "pass", "P4.5@fb:pass")), rep(file("new/a.yaml", "1", "A", "fail", "P4.5@fb:fail")))
+	var md, table bytes.Buffer
+	if err := Write(&md, res, "markdown"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| `new/a.yaml`<br>(was `old/a.yaml`) | A | P4 |"; !strings.Contains(md.String(), want) {
+		t.Errorf("markdown lacks %q\n%s", want, md.String())
+	}
+	if err := Write(&table, res, "table"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(table.String(), "(was old/a.yaml)") {
+		t.Errorf("table lacks the old path\n%s", table.String())
+	}
+}

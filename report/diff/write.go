@@ -166,7 +166,24 @@ func (l labels) summary(s Summary) string {
 // cellRow is one row of the table of changed cells.
 type cellRow struct {
 	file, agency, point, old, new, change string
+	was                                   string // the file's old path, when it moved
 	delta                                 *int
+}
+
+// fileText is the row's file, with its old path below when it moved.
+func (r cellRow) fileText(l labels) string {
+	if r.was == "" {
+		return r.file
+	}
+	return r.file + "\n(" + l.t("was ", "förut ") + r.was + ")"
+}
+
+// fileMarkdown is fileText for a Markdown cell: each path a code span.
+func (r cellRow) fileMarkdown(l labels) string {
+	if r.was == "" {
+		return mdtable.Code(r.file)
+	}
+	return mdtable.Code(r.file) + "<br>(" + l.t("was ", "förut ") + mdtable.Code(r.was) + ")"
 }
 
 // changedCells lists, per agency with a change, its changed points and its
@@ -184,7 +201,7 @@ func changedCells(res *Result, l labels) []cellRow {
 			if first {
 				r.file = a.New.File
 				if a.Old.File != a.New.File {
-					r.file += "\n(" + l.t("was ", "förut ") + a.Old.File + ")"
+					r.was = a.Old.File
 				}
 				r.agency = a.New.Agency
 				first = false
@@ -235,7 +252,7 @@ func writeTable(b *bytes.Buffer, res *Result) error {
 		t.Header(l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Point", "Punkt"),
 			l.t("Old", "Före"), l.t("New", "Efter"), l.t("Change", "Förändring"))
 		for _, r := range rows {
-			if err := t.Append(r.file, r.agency, r.point, r.old, r.new, strings.TrimSpace(signed(r.delta)+" "+l.change(r.change))); err != nil {
+			if err := t.Append(r.fileText(l), r.agency, r.point, r.old, r.new, strings.TrimSpace(signed(r.delta)+" "+l.change(r.change))); err != nil {
 				return err
 			}
 		}
@@ -369,7 +386,7 @@ func writeMarkdown(b *bytes.Buffer, res *Result) {
 		mdtable.Row(b, l.t("File", "Fil"), l.t("Agency", "Myndighet"), l.t("Point", "Punkt"), l.t("Old", "Före"), l.t("New", "Efter"), l.t("Change", "Förändring"))
 		b.WriteString("|---|---|---|---:|---:|---|\n")
 		for _, r := range rows {
-			mdtable.Row(b, mdtable.Code(r.file), mdtable.Cell(r.agency), r.point, mdtable.Cell(r.old), mdtable.Cell(r.new), mdChange(r.change, r.delta, l))
+			mdtable.Row(b, r.fileMarkdown(l), mdtable.Cell(r.agency), r.point, mdtable.Cell(r.old), mdtable.Cell(r.new), mdChange(r.change, r.delta, l))
 		}
 	}
 	findings := func(title string, get func(*Agency) []FindingChange, other string, old bool) {
