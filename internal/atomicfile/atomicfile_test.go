@@ -3,8 +3,8 @@ package atomicfile
 import (
 	"io"
 	"os"
-	"strconv"
 	"path/filepath"
+	"strconv"
 	"testing"
 )
 
