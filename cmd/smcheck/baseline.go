@@ -9,6 +9,7 @@ import (
 
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/checks/baseline"
+	"github.com/smcheck/smcheck/report"
 )
 
 func baselineCommand() *cli.Command {
@@ -23,6 +24,7 @@ func baselineCommand() *cli.Command {
 		Flags: append(runFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the baseline to `FILE` (atomically) instead of standard output"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress and no summary on standard error"},
+			&cli.StringFlag{Name: "lang", Usage: "messages in `en` or sv (default from LANG, else en)"},
 		),
 		Action: runBaseline,
 	}
@@ -33,14 +35,18 @@ func runBaseline(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("baseline: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	opt, err := runOptions(c, "en")
+	lang, err := language(c.String("lang"))
+	if err != nil {
+		return err
+	}
+	opt, err := runOptions(c, lang)
 	if err != nil {
 		return err
 	}
 	stderr := c.App.ErrWriter
 	paths, problems := findPaths(c)
 	if len(paths) == 0 || len(problems) > 0 {
-		return &exitError{code: exitInvalid, msg: "no baseline written"}
+		return &exitError{code: exitInvalid, msg: report.Text(lang, "no baseline written", "ingen baslinje skriven")}
 	}
 	tuneForFiles(&opt, paths, c.Int("jobs"))
 	checker, err := checks.New(ctx, opt)
@@ -57,14 +63,8 @@ func runBaseline(c *cli.Context) error {
 		bar.Add(1)
 		if err := b.Add(r); err != nil {
 			invalid++
-			if r.Error != "" {
-				fmt.Fprintf(stderr, "smcheck: %s: %s\n", r.File, r.Error)
-			}
-			for _, i := range r.Issues {
-				if i.IsError() {
-					fmt.Fprintf(stderr, "smcheck: %s\n", issueText(r.File, i, "en"))
-				}
-			}
+			bar.Clear()
+			printInputErrors(stderr, r, lang)
 			return
 		}
 		files++
@@ -80,8 +80,9 @@ func runBaseline(c *cli.Context) error {
 	})
 	bar.Finish()
 	if invalid > 0 {
-		return &exitError{code: exitInvalid, msg: fmt.Sprintf(
-			"no baseline written: %d of %d files have input errors, which are never baselined; fix them, or leave the files out with --exclude", invalid, len(paths))}
+		return &exitError{code: exitInvalid, msg: fmt.Sprintf(report.Text(lang,
+			"no baseline written: %d of %d files have input errors, which are never baselined; fix them, or leave the files out with --exclude",
+			"ingen baslinje skriven: %d av %d filer har indatafel, som aldrig tas med i en baslinje; rätta dem, eller utelämna filerna med --exclude"), invalid, len(paths))}
 	}
 	var buf bytes.Buffer
 	if err := baseline.Write(&buf, b.File()); err != nil {
@@ -92,12 +93,17 @@ func runBaseline(c *cli.Context) error {
 		return err
 	}
 	if !quiet {
-		where := "standard output"
+		where := report.Text(lang, "standard output", "standard ut")
 		if out != "" && out != "-" {
 			where = out
 		}
-		fmt.Fprintf(stderr, "smcheck: baseline written to %s: %d failed findings (%d errors, %d warnings) in %s\n",
-			where, errs+warns, errs, warns, plural(files, "file", "files"))
+		if lang == "sv" {
+			fmt.Fprintf(stderr, "smcheck: baslinjen skriven till %s: %d underkända resultat (%d fel, %d varningar) i %s\n",
+				where, errs+warns, errs, warns, plural(files, "fil", "filer"))
+		} else {
+			fmt.Fprintf(stderr, "smcheck: baseline written to %s: %d failed findings (%d errors, %d warnings) in %s\n",
+				where, errs+warns, errs, warns, plural(files, "file", "files"))
+		}
 	}
 	return nil
 }

@@ -313,6 +313,10 @@ func TestBaselineRefusesInvalidInput(t *testing.T) {
 	if r := smcheck(t, "", "baseline"); r.code != 2 || !strings.Contains(r.stderr, "name at least one") {
 		t.Errorf("no arguments: exit %d, stderr %s", r.code, r.stderr)
 	}
+	r = smcheck(t, "", "baseline", "--lang", "sv", "-o", bl, "fixtures/invalid/in06-bad-platform.yaml")
+	if r.code != 2 || !strings.Contains(r.stderr, "ingen baslinje skriven: 1 av 1 filer har indatafel") || !strings.Contains(r.stderr, "IN-06 channels[0].platform") {
+		t.Errorf("--lang sv: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
 }
 
 func TestCheckWithInvalidBaseline(t *testing.T) {
