@@ -39,6 +39,10 @@ type Doc struct {
 	Issues []Issue
 	// Fatal is set when evaluation must not go on (IN-01, IN-02).
 	Fatal bool
+	// IntegralFloats are the paths of floats with no fraction (1.0, 1e2):
+	// numbers here, but not integers in YAML 1.2, which validation needs
+	// to know where the model wants an integer.
+	IntegralFloats []Path
 
 	root *yaml.Node
 }
@@ -437,6 +441,9 @@ func (c *converter) number(n *yaml.Node, p Path) (any, bool) {
 		}
 	case coreNum.MatchString(v):
 		if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsInf(f, 0) {
+			if f == math.Trunc(f) {
+				c.doc.IntegralFloats = append(c.doc.IntegralFloats, append(Path(nil), p...))
+			}
 			return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), true
 		}
 	case infOrNaN.MatchString(v):

@@ -31,7 +31,15 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 	if cfgVal == nil {
 		return map[string]any{}, sortIssues(issues)
 	}
-	probs := v.schemaProblems(v.cfg, cfgVal, v.cfgSh, input.Path{"config"})
+	var floats []input.Path // relative to the config object
+	for _, f := range doc.IntegralFloats {
+		if len(posBase) == 0 {
+			floats = append(floats, f)
+		} else if len(f) > 1 && f[0] == "config" {
+			floats = append(floats, f[1:])
+		}
+	}
+	probs := withFloatIntegers(v.schemaProblems(v.cfg, cfgVal, v.cfgSh, input.Path{"config"}), floatIntegers(floats, v.cfgSh, input.Path{"config"}))
 	issues = ignoredLoaderIssues(issues, shiftProblems(probs, posBase))
 	cfg, _ := deepCopy(cfgVal).(map[string]any)
 	for _, p := range probs {

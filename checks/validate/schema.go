@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,6 +33,8 @@ type shape struct {
 	enum  []string // string enum values (for suggestions in config lists)
 	// event marks an event date ($ref #/$defs/date).
 	event bool
+	// integer marks a key whose number must be an integer in YAML terms.
+	integer bool
 	// hasEvent is true if event dates occur at or below this node.
 	hasEvent bool
 }
@@ -64,6 +67,12 @@ func buildShape(node any, defs map[string]any, depth int) *shape {
 		return nil
 	}
 	s := &shape{}
+	switch t := m["type"].(type) {
+	case string:
+		s.integer = t == "integer"
+	case []any:
+		s.integer = slices.Contains(t, any("integer")) && !slices.Contains(t, any("number"))
+	}
 	if ref, ok := m["$ref"].(string); ok {
 		if ref == "#/$defs/date" {
 			s.event, s.hasEvent = true, true
@@ -115,6 +124,7 @@ func buildShape(node any, defs map[string]any, depth int) *shape {
 
 func (s *shape) merge(o *shape) {
 	s.event = s.event || o.event
+	s.integer = s.integer || o.integer
 	s.hasEvent = s.hasEvent || o.hasEvent
 	if o.props != nil {
 		if s.props == nil {

@@ -91,7 +91,7 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 
 	fatal := doc.Fatal || root == nil
 	if !fatal {
-		if p := checkSchemaVersion(root); p != nil {
+		if p := checkSchemaVersion(root, doc); p != nil {
 			issues = append(issues, v.locate(doc, nil, *p))
 			fatal = true
 		}
@@ -103,7 +103,7 @@ func (v *Validator) Validate(doc *input.Doc, opt Options) Output {
 		return out
 	}
 
-	probs := v.schemaProblems(v.doc, root, v.shape, nil)
+	probs := withFloatIntegers(v.schemaProblems(v.doc, root, v.shape, nil), floatIntegers(doc.IntegralFloats, v.shape, nil))
 	// The loader reports non-finite numbers (IN-05) and non-string keys
 	// (IN-W1) wherever they are; under an x- extension key or an unknown key
 	// (IN-W1) the value is ignored, so such an issue is dropped.
@@ -233,21 +233,75 @@ func sortIssues(is []input.Issue) []input.Issue {
 }
 
 // checkSchemaVersion reports IN-03 unless schema_version is the integer 1.
-func checkSchemaVersion(root map[string]any) *problem {
+func checkSchemaVersion(root map[string]any, doc *input.Doc) *problem {
 	sv, ok := root["schema_version"]
 	if !ok {
 		return &problem{code: "IN-03", path: input.Path{"schema_version"},
 			msg:  tr("schema_version is missing", "schema_version saknas"),
 			hint: tr("start the file with schema_version: 1", "börja filen med schema_version: 1")}
 	}
-	if n, isNum := sv.(json.Number); isNum && n == "1" {
+	if n, isNum := sv.(json.Number); isNum && n == "1" && !isFloat(doc, input.Path{"schema_version"}) {
 		return nil
+	}
+	if isFloat(doc, input.Path{"schema_version"}) {
+		return &problem{code: "IN-03", path: input.Path{"schema_version"},
+			msg: tr("schema_version is a decimal number, not the integer 1",
+				"schema_version är ett decimaltal, inte heltalet 1"),
+			hint: tr("write schema_version: 1, without a decimal point", "skriv schema_version: 1, utan decimaltecken")}
 	}
 	return &problem{code: "IN-03", path: input.Path{"schema_version"},
 		msg: tr("schema_version is %s, but this checker reads only the integer 1",
 			"schema_version är %s, men smcheck läser bara heltalet 1", describe(sv)),
 		hint: tr("write schema_version: 1 (unquoted) and describe the agency in version 1 of the model",
 			"skriv schema_version: 1 (utan citattecken) och beskriv myndigheten enligt version 1 av datamodellen")}
+}
+
+// isFloat reports whether the loader read the value at p as a float.
+func isFloat(doc *input.Doc, p input.Path) bool {
+	for _, f := range doc.IntegralFloats {
+		if f.String() == p.String() {
+			return true
+		}
+	}
+	return false
+}
+
+// floatIntegers reports, as IN-05, the floats with no fraction (180.0, 1e2)
+// where the model wants an integer: under YAML 1.2's core schema they are
+// floats, not integers (model.md §1), whatever JSON Schema would say. The
+// value is removed, as every erroneous value is. Paths are below prefix
+// (config files: their shape is the config object's); x- and unknown keys
+// have no shape and are left alone.
+func floatIntegers(floats []input.Path, sh *shape, prefix input.Path) []problem {
+	var out []problem
+	for _, p := range floats {
+		if s := sh.at(p); s == nil || !s.integer {
+			continue
+		}
+		out = append(out, problem{code: "IN-05", path: append(append(input.Path{}, prefix...), p...), remove: true,
+			msg:  tr("a decimal number where an integer is expected", "ett decimaltal där ett heltal väntas"),
+			hint: tr("write the number without a decimal point or exponent", "skriv talet utan decimaltecken eller exponent")})
+	}
+	return out
+}
+
+// withFloatIntegers adds the float problems to the schema's; at one path
+// the type error wins (C14), as it does among the schema's own.
+func withFloatIntegers(probs, floats []problem) []problem {
+	if len(floats) == 0 {
+		return probs
+	}
+	at := map[string]bool{}
+	for _, f := range floats {
+		at[f.path.String()] = true
+	}
+	out := probs[:0]
+	for _, p := range probs {
+		if !at[p.path.String()] {
+			out = append(out, p)
+		}
+	}
+	return append(out, floats...)
 }
 
 // evalDate picks the evaluation date (model.md §1).

@@ -124,6 +124,18 @@ func TestValidate(t *testing.T) {
 		{name: "IN-03 missing", src: strings.TrimPrefix(base, "schema_version: 1\n"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
 		{name: "IN-03 wrong version stops", src: edit("schema_version: 1", "schema_version: 2", "status: active", "status: 5"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
 		{name: "IN-03 quoted version", src: edit("schema_version: 1", `schema_version: "1"`), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
+		// YAML 1.2 core schema: 1.0 and 1e0 are floats, not the integer 1.
+		{name: "IN-03 decimal version", src: edit("schema_version: 1", "schema_version: 1.0"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
+		{name: "IN-03 exponent version", src: edit("schema_version: 1", "schema_version: 1e0"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
+		{name: "IN-05 decimal where an integer is expected", src: base + "    items_per_week: 180.0\n    administrators: 2.0\n", want: []string{"IN-05@channels[0].items_per_week:19", "IN-05@channels[0].administrators:20"}, check: func(t *testing.T, out Output) {
+			ch := out.Value["channels"].([]any)[0].(map[string]any)
+			if _, ok := ch["items_per_week"]; ok {
+				t.Error("the erroneous items_per_week was kept")
+			}
+		}},
+		{name: "a decimal below a minimum is only IN-05 (C14)", src: base + "archiving:\n  profiles: [{id: p, capture_frequency_days: 0.0}]\n", want: []string{"IN-05@archiving.profiles[0].capture_frequency_days:20"}},
+		{name: "decimals fine where a number is expected, under x- and unknown keys", src: base + "    x-n: 1.0\n    volume: 2.0\ncase_handling:\n  registration_target_days: 1.0\n", want: []string{"IN-W1@channels[0].volume:20"}},
+		{name: "IN-05 decimal in the config block", src: base + "config:\n  purpose_min_length: 21.0\n", want: []string{"IN-05@config.purpose_min_length:20"}},
 		{name: "IN-04 required key", src: edit("    handle: h\n", ""), want: []string{"IN-04@channels[0].handle:9"}},
 		{name: "IN-04 required top-level", src: base + "x-other: 1\n", want: nil},
 		{name: "IN-04 contact without values", src: edit("contact: {email: a@a.example}", "contact: {email: ~, url: null}"), want: []string{"IN-04@agency.contact:7"}},
@@ -411,6 +423,8 @@ func TestValidateConfig(t *testing.T) {
 		{"wrapped null", "config: ~\n", nil, map[string]any{}},
 		{"wrong type", "config: [1]\n", []string{"IN-05@config:1"}, map[string]any{}},
 		{"string number", "min_administrators: \"3\"\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
+		{"decimal integer", "min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
+		{"decimal integer wrapped", "config:\n  min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:2"}, map[string]any{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -401,7 +401,8 @@ text is [spec/model.md](spec/model.md); the requirements are in
   date (something that has happened; one later than the evaluation date is
   warning IN-W2 and counts as absent) unless marked *deadline*. ` + "`time`" + ` is a
   quoted ` + "`\"HH:MM\"`" + `. ` + "`id`" + ` is lower-case letters, digits and hyphens, unique in
-  its list.
+  its list. An ` + "`integer`" + ` is written without a decimal point or exponent: ` + "`180.0`" + `
+  and ` + "`1e2`" + ` are decimal numbers in YAML 1.2 (IN-05; IN-03 for ` + "`schema_version`" + `).
 - **Req**: ` + "`yes`" + ` keys must be present and not null (input error IN-04 or
   IN-05); inside an optional mapping or list item only when that item is
   there. Optional keys may be left empty: empty means not documented, and a
