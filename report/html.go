@@ -50,6 +50,8 @@ type htmlAgency struct {
 	Invalid  bool
 	// NotEvaluated: unreadable, or stopped at IN-01 to IN-03.
 	NotEvaluated bool
+	// Settings names the thresholds not at their default (SettingsLine).
+	Settings string
 	// InvalidText is "invalid (N input errors)".
 	InvalidText string
 	Cells       []htmlCell
@@ -147,6 +149,7 @@ func (h *htmlWriter) Add(r *checks.Result) error {
 		ID: "a" + strconv.Itoa(len(h.agencies)+1), File: r.File, Agency: r.Agency,
 		Outcome: r.Outcome(h.failOn), EvalDate: r.EvalDate, Invalid: r.HasInputErrors(), Counts: counts,
 		NotEvaluated: r.HasInputErrors() && len(r.Findings) == 0,
+		Settings:     SettingsLine(r, lang),
 	}
 	a.Verdict = h.outcomeText(a.Outcome)
 	a.InvalidText = inputErrorsText(lang, counts.InputErrors)

@@ -38,18 +38,26 @@ type jsonTool struct {
 }
 
 type jsonFile struct {
-	File           string             `json:"file"`
-	SHA256         string             `json:"sha256"`
-	Agency         string             `json:"agency"`
-	OrgNumber      string             `json:"org_number"`
-	EvalDate       string             `json:"eval_date"`
-	EvalDateSource string             `json:"eval_date_source"`
-	Outcome        string             `json:"outcome"`
-	Error          string             `json:"error,omitempty"`
-	Counts         jsonCounts         `json:"counts"`
-	InputIssues    []jsonIssue        `json:"input_issues"`
-	Findings       []jsonFinding      `json:"findings"`
-	UnusedWaivers  []jsonUnusedWaiver `json:"unused_waivers"`
+	File           string     `json:"file"`
+	SHA256         string     `json:"sha256"`
+	Agency         string     `json:"agency"`
+	OrgNumber      string     `json:"org_number"`
+	EvalDate       string     `json:"eval_date"`
+	EvalDateSource string     `json:"eval_date_source"`
+	Outcome        string     `json:"outcome"`
+	Error          string     `json:"error,omitempty"`
+	Counts         jsonCounts `json:"counts"`
+	// Config is every effective threshold with where it was set; absent when
+	// the file could not be read.
+	Config        map[string]jsonSetting `json:"config,omitempty"`
+	InputIssues   []jsonIssue            `json:"input_issues"`
+	Findings      []jsonFinding          `json:"findings"`
+	UnusedWaivers []jsonUnusedWaiver     `json:"unused_waivers"`
+}
+
+type jsonSetting struct {
+	Value  any    `json:"value"`
+	Source string `json:"source"`
 }
 
 type jsonCounts struct {
@@ -254,6 +262,12 @@ func jsonFileOf(r *checks.Result, m *Meta) jsonFile {
 		InputIssues:   make([]jsonIssue, 0, len(r.Issues)),
 		Findings:      make([]jsonFinding, 0, len(r.Findings)),
 		UnusedWaivers: make([]jsonUnusedWaiver, 0, len(r.UnusedWaivers)),
+	}
+	if settings := Settings(r, false); len(settings) > 0 {
+		f.Config = make(map[string]jsonSetting, len(settings))
+		for _, st := range settings {
+			f.Config[st.Key] = jsonSetting{Value: st.Value, Source: st.Source}
+		}
 	}
 	for _, i := range r.Issues {
 		f.InputIssues = append(f.InputIssues, jsonIssue{

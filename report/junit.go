@@ -130,6 +130,9 @@ func junitSuiteOf(r *checks.Result, m *Meta, lang string) junitSuite {
 	prop("eval_date", r.EvalDate)
 	prop("eval_date_source", r.EvalDateSource)
 	prop("outcome", r.Outcome(m.FailOn))
+	for _, st := range Settings(r, true) {
+		prop("config."+st.Key, strings.TrimPrefix(SettingText(st), st.Key+" = ")+" ("+st.Source+")")
+	}
 	inputClass := r.File + ".input"
 	if r.Error != "" {
 		s.Cases = append(s.Cases, junitCase{

@@ -123,6 +123,9 @@ func (mw *markdownWriter) Add(r *checks.Result) error {
 		line = append(line, mw.t("compliance ", "efterlevnad ")+mdPercent(pct, ok))
 	}
 	b.WriteString(strings.Join(line, " · ") + "\n")
+	if st := SettingsLine(r, mw.lang); st != "" {
+		b.WriteString("\n" + mdtable.Cell(st) + "\n")
+	}
 
 	if r.Error != "" {
 		b.WriteString("\n⛔ " + mw.t("The file could not be checked: ", "Filen kunde inte kontrolleras: ") + mdtable.Cell(r.Error) + "\n")

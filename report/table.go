@@ -64,6 +64,9 @@ func (t *table) Add(r *checks.Result) error {
 	t.printf("%s  %s\n", t.paint(ansiBold, head), t.outcome(outcome))
 	if r.EvalDate != "" && !t.o.Quiet {
 		t.printf("%s %s (%s)\n", t.tr("evaluated as of", "utvärderat per"), r.EvalDate, t.dateSource(r.EvalDateSource))
+		if line := SettingsLine(r, t.meta.Lang); line != "" {
+			t.printf("%s\n", line)
+		}
 	}
 	if r.Error != "" {
 		t.printf("  %s %s: %s\n", t.paint(ansiRed, "error"), r.File, r.Error)

@@ -574,3 +574,54 @@ func TestHelpAndVersionFlags(t *testing.T) {
 		t.Errorf("smcheck --version: exit %d, %q", r.code, r.stdout)
 	}
 }
+
+// TestReportsShowThresholds: requirements.md §1, "the report lists effective
+// values and marks those set in the input file": JSON lists every threshold
+// with its source, the human formats name those not at their default.
+func TestReportsShowThresholds(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(root, "fixtures/examples/compliant.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	agency := filepath.Join(dir, "agency.yaml")
+	if err := os.WriteFile(agency, append(data, []byte("config:\n  min_administrators: 3\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "audit.yaml")
+	if err := os.WriteFile(cfg, []byte("purpose_min_length: 25\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "--as-of", "2026-11-01", "--config", cfg}
+	r := smcheck(t, "", append(args, "-f", "json", agency)...)
+	var rep struct {
+		Files []struct {
+			Config map[string]struct {
+				Value  any    `json:"value"`
+				Source string `json:"source"`
+			} `json:"config"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Files) != 1 {
+		t.Fatalf("json: %v\n%s", err, r.stderr)
+	}
+	c := rep.Files[0].Config
+	if len(c) < 20 || c["min_administrators"].Source != "input" || c["min_administrators"].Value != 3.0 ||
+		c["purpose_min_length"].Source != "runner" || c["archive_grace_factor"].Source != "default" {
+		t.Errorf("config in the JSON report: %+v", c)
+	}
+	for format, want := range map[string]string{
+		"table":    "thresholds set in the file: min_administrators = 3; thresholds set by --config: purpose_min_length = 25 (the others are defaults)",
+		"markdown": "thresholds set in the file: min_administrators = 3",
+		"junit":    `<property name="config.min_administrators" value="3 (input)">`,
+	} {
+		if r := smcheck(t, "", append(args, "-f", format, agency)...); !strings.Contains(r.stdout, want) {
+			t.Errorf("-f %s lacks %q", format, want)
+		}
+	}
+	html := filepath.Join(dir, "r.html")
+	smcheck(t, "", append(args, "-f", "html="+html, agency)...)
+	if page, _ := os.ReadFile(html); !strings.Contains(string(page), "thresholds set in the file: min_administrators = 3") {
+		t.Error("the HTML report does not name the threshold set in the file")
+	}
+}
