@@ -133,12 +133,12 @@ func runCheck(c *cli.Context) error {
 	// With every report in a file, the terminal would show nothing: input
 	// errors and a summary line go to stderr instead.
 	toFiles := !ropt.Quiet && allFiles(outs)
-	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+	add := func(r *checks.Result, printed bool) {
 		if matcher != nil {
 			matcher.Mark(r)
 		}
 		summary.Tally(r, failOn)
-		if toFiles && r.HasInputErrors() {
+		if toFiles && !printed && r.HasInputErrors() {
 			bar.Clear()
 			printInputErrors(c.App.ErrWriter, r, lang)
 		}
@@ -147,9 +147,18 @@ func runCheck(c *cli.Context) error {
 				werr = err
 			}
 		}
+	}
+	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+		add(r, false)
 		bar.Add(1)
 	})
 	bar.Finish()
+	// An argument that named nothing is in the report too, as a file that
+	// could not be checked, so that the report's outcome is the exit code's.
+	// findPaths has printed it.
+	for _, p := range problems {
+		add(&checks.Result{File: p.Arg, Error: p.Message}, true)
+	}
 	if matcher != nil {
 		summary.Baseline = matcher.Status()
 	}

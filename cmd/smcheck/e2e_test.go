@@ -625,3 +625,29 @@ func TestReportsShowThresholds(t *testing.T) {
 		t.Error("the HTML report does not name the threshold set in the file")
 	}
 }
+
+// TestMissingPathInReport: an argument that names nothing is a file that
+// could not be checked in the report, so the report's outcome agrees with
+// exit code 2.
+func TestMissingPathInReport(t *testing.T) {
+	r := smcheck(t, "", "check", "-f", "json", "fixtures/examples/compliant.yaml", "nope.yaml")
+	var rep struct {
+		Summary struct {
+			Outcome string `json:"outcome"`
+			Invalid int    `json:"invalid_files"`
+		} `json:"summary"`
+		Files []struct {
+			File, Outcome, Error string
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stderr)
+	}
+	if r.code != 2 || rep.Summary.Outcome != "invalid" || rep.Summary.Invalid != 1 || len(rep.Files) != 2 ||
+		rep.Files[1].File != "nope.yaml" || rep.Files[1].Outcome != "invalid" || rep.Files[1].Error != "no such file or directory" {
+		t.Errorf("exit %d, report %+v", r.code, rep)
+	}
+	if !strings.Contains(r.stderr, "nope.yaml: no such file or directory") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+}
