@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -83,4 +84,22 @@ func mapValue(t *testing.T, m *yaml.Node, key string) *yaml.Node {
 	}
 	t.Fatalf("no %s in the document", key)
 	return nil
+}
+
+// TestParts: a run of a few files compiles and evaluates the policies in
+// parts on every core (or --jobs of them); a larger batch in one.
+func TestParts(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	for _, tt := range []struct{ files, jobs, want int }{
+		{1, 0, procs},
+		{FewFiles, 0, procs},
+		{1, 1, 1},
+		{1, procs + 4, procs},
+		{FewFiles + 1, 0, 1},
+		{500, 1, 1},
+	} {
+		if got := parts(Options{Files: tt.files, Jobs: tt.jobs}); got != tt.want {
+			t.Errorf("%d files, --jobs %d: %d parts, want %d", tt.files, tt.jobs, got, tt.want)
+		}
+	}
 }

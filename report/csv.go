@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/smcheck/smcheck/checks"
-	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 // The csv formats are for spreadsheets and scripts: RFC 4180 (encoding/csv
@@ -130,7 +130,7 @@ func (c *csvWriter) addFindings(r *checks.Result) error {
 	}
 	for _, u := range r.UnusedWaivers {
 		point := ""
-		if p, _ := engine.Order(u.Requirement); p >= 1 && p <= 10 {
+		if p, _ := catalog.Order(u.Requirement); p >= 1 && p <= 10 {
 			point = strconv.Itoa(p)
 		}
 		msg := Text(c.lang, "the waiver matched no failing finding", "undantaget motsvarar inget underkänt resultat")

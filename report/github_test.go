@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/smcheck/smcheck/checks"
-	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 var ghLine = regexp.MustCompile(`^::(error|warning|notice) file=[^,:\r\n]+(,line=[1-9][0-9]*(,col=[1-9][0-9]*)?)?(,title=[^,:\r\n]*)?::[^\r\n]*$`)
@@ -41,8 +41,8 @@ func TestGitHubEscaping(t *testing.T) {
 	r := &checks.Result{File: "a,b:c%.yaml", Findings: []checks.Finding{{
 		ID: "P6.2", Point: 6, Severity: "warning", Status: checks.StatusFail, Target: "x",
 		Title: "Captured, often: enough", Line: 3, Column: 7,
-		Messages:    []engine.Message{{EN: "100% bad\r\nreally"}},
-		Remediation: engine.Remediation{EN: "fix, now: please"},
+		Messages:    []catalog.Message{{EN: "100% bad\r\nreally"}},
+		Remediation: catalog.Remediation{EN: "fix, now: please"},
 	}}}
 	got := string(runWriter(t, "github", Options{}, testMeta(t, "en"), []*checks.Result{r}))
 	want := "::warning file=a%2Cb%3Ac%25.yaml,line=3,col=7,title=P6.2 Captured%2C often%3A enough::100%25 bad%0D%0Areally Fix: fix, now: please\n"

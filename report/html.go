@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/smcheck/smcheck/checks"
-	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/catalog"
 	"github.com/smcheck/smcheck/checks/input"
 )
 
@@ -75,7 +75,7 @@ type htmlCell struct {
 
 type htmlFinding struct {
 	ID, Severity, SevClass, Target, Title, Message, Location, Remediation, References string
-	Waiver                                                                            *engine.RawWaiver
+	Waiver                                                                            *catalog.Waiver
 }
 
 type htmlCount struct{ Point, N int }
@@ -276,7 +276,7 @@ func (h *htmlWriter) End(s *Summary) error {
 
 // pointTitles are the guideline points' titles in the language, from the
 // catalogue's "P1 Svensk rubrik — English title" annotations.
-func pointTitles(c *engine.Catalog, lang string) [10]string {
+func pointTitles(c *catalog.Catalog, lang string) [10]string {
 	var out [10]string
 	if c == nil {
 		return out

@@ -12,7 +12,7 @@ import (
 
 	"github.com/smcheck/smcheck/checks"
 	"github.com/smcheck/smcheck/checks/baseline"
-	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 // Meta describes the run; it is the same for every file.
@@ -27,7 +27,7 @@ type Meta struct {
 	FailOn string
 	// Lang is "en" or "sv".
 	Lang    string
-	Catalog *engine.Catalog
+	Catalog *catalog.Catalog
 	// Baseline is the --baseline file the run is compared with, "" if none.
 	// Failed findings then have Finding.Baseline set, and Summary.Baseline
 	// says what was fixed.

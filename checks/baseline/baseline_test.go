@@ -9,7 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/smcheck/smcheck/checks"
-	"github.com/smcheck/smcheck/checks/engine"
+	"github.com/smcheck/smcheck/checks/catalog"
 	"github.com/smcheck/smcheck/checks/input"
 )
 
@@ -19,7 +19,7 @@ func finding(id, target, status, severity string) checks.Finding {
 	return checks.Finding{
 		ID: id, Target: target, Status: status, Severity: severity, Path: "p",
 		Fingerprint: checks.Fingerprint(id, target, ""),
-		Messages:    []engine.Message{{EN: id + " failed", SV: "på svenska"}, {EN: "second"}},
+		Messages:    []catalog.Message{{EN: id + " failed", SV: "på svenska"}, {EN: "second"}},
 	}
 }
 

@@ -2,88 +2,21 @@ package engine
 
 import (
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
-// Rule is one requirement as its METADATA annotation states it: the single
-// source of truth for titles, severity, remediation and references.
-type Rule struct {
-	ID          string      `json:"id"`
-	Point       int         `json:"point"`
-	Title       string      `json:"title"`
-	TitleSV     string      `json:"title_sv"`
-	Description string      `json:"description"`
-	Severity    string      `json:"severity"`
-	Scope       string      `json:"scope"`
-	Source      []string    `json:"source,omitempty"`
-	Reads       []string    `json:"reads,omitempty"`
-	Remediation Remediation `json:"remediation"`
-	References  []string    `json:"references,omitempty"`
-	// File and Rego locate the rule and its helpers in the bundle.
-	File string `json:"file"`
-	Rego string `json:"-"`
-}
-
-// Remediation is the fix in English and Swedish.
-type Remediation struct {
-	EN string `json:"en"`
-	SV string `json:"sv"`
-}
-
-// Point is a guideline point's package annotation.
-type Point struct {
-	Number int    `json:"point"`
-	Title  string `json:"title"`
-}
-
-// Catalog is every requirement of the bundle, in requirement order (C5).
-type Catalog struct {
-	Rules  []Rule
-	Points []Point
-	byID   map[string]int
-}
-
-// Rule returns the requirement with the given id.
-func (c *Catalog) Rule(id string) (Rule, bool) {
-	i, ok := c.byID[id]
-	if !ok {
-		return Rule{}, false
-	}
-	return c.Rules[i], true
-}
-
-// Order is the position of id in requirement order: P1.1 … P10.6, W.1 … W.3.
-func Order(id string) (point, n int) {
-	head, tail, _ := strings.Cut(id, ".")
-	n, _ = strconv.Atoi(tail)
-	if strings.HasPrefix(head, "P") {
-		point, _ = strconv.Atoi(head[1:])
-		return point, n
-	}
-	return 99, n
-}
-
-// Less orders requirement ids.
-func Less(a, b string) bool {
-	pa, na := Order(a)
-	pb, nb := Order(b)
-	if pa != pb {
-		return pa < pb
-	}
-	return na < nb
-}
-
 // NewCatalog reads the requirement annotations of a bundle.
-func NewCatalog(b *Bundle) (*Catalog, error) {
+func NewCatalog(b *Bundle) (*catalog.Catalog, error) {
 	as, errs := ast.BuildAnnotationSet(modulesOf(b))
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("reading policy annotations: %w", errs)
 	}
-	c := &Catalog{byID: map[string]int{}}
+	var rules []catalog.Rule
+	var points []catalog.Point
 	seenPoint := map[int]bool{}
 	for _, ref := range as.Flatten() {
 		a := ref.Annotations
@@ -91,7 +24,7 @@ func NewCatalog(b *Bundle) (*Catalog, error) {
 		case "package":
 			if p, ok := intOf(a.Custom["point"]); ok && p > 0 && !seenPoint[p] {
 				seenPoint[p] = true
-				c.Points = append(c.Points, Point{Number: p, Title: a.Title})
+				points = append(points, catalog.Point{Number: p, Title: a.Title})
 			}
 		case "rule":
 			id, _ := a.Custom["id"].(string)
@@ -102,19 +35,10 @@ func NewCatalog(b *Bundle) (*Catalog, error) {
 			if err != nil {
 				return nil, err
 			}
-			if _, dup := c.byID[id]; dup {
-				return nil, fmt.Errorf("requirement %s is annotated twice (%s)", id, a.Location)
-			}
-			c.byID[id] = len(c.Rules)
-			c.Rules = append(c.Rules, r)
+			rules = append(rules, r)
 		}
 	}
-	sort.SliceStable(c.Rules, func(i, j int) bool { return Less(c.Rules[i].ID, c.Rules[j].ID) })
-	for i, r := range c.Rules {
-		c.byID[r.ID] = i
-	}
-	sort.Slice(c.Points, func(i, j int) bool { return c.Points[i].Number < c.Points[j].Number })
-	return c, nil
+	return catalog.New(rules, points)
 }
 
 func modulesOf(b *Bundle) []*ast.Module {
@@ -127,8 +51,8 @@ func modulesOf(b *Bundle) []*ast.Module {
 	return out
 }
 
-func ruleOf(id string, a *ast.Annotations, b *Bundle) (Rule, error) {
-	r := Rule{ID: id, Title: a.Title, Description: a.Description}
+func ruleOf(id string, a *ast.Annotations, b *Bundle) (catalog.Rule, error) {
+	r := catalog.Rule{ID: id, Title: a.Title, Description: a.Description}
 	if a.Location != nil {
 		r.File = a.Location.File
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/smcheck/smcheck/checks/catalog"
 	"github.com/smcheck/smcheck/policies"
 )
 
@@ -16,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite generated files (make generate)
 
 const catalogueFile = "../../policies/smcheck/catalogue/data.json"
 
-func loadCatalog(t *testing.T) *Catalog {
+func loadCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
 	b, err := LoadBundle(policies.FS, false)
 	if err != nil {

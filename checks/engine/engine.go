@@ -22,6 +22,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"gopkg.in/yaml.v3"
+
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 // Query is the one query smcheck evaluates (policies/smcheck/main).
@@ -30,7 +32,7 @@ const Query = "data.smcheck.main.report"
 // Engine holds the prepared query and what the bundle says about itself.
 type Engine struct {
 	parts    []rego.PreparedEvalQuery // one per part (Options.Parts)
-	Catalog  *Catalog
+	Catalog  *catalog.Catalog
 	Defaults map[string]any
 	// SHA256 of the bundle's non-test files, for evidence in reports.
 	SHA256 string
@@ -320,33 +322,15 @@ type Target struct {
 
 // RawResult is one requirement × target result built by smcheck.result.
 type RawResult struct {
-	ID       string     `json:"id"`
-	Point    int        `json:"point"`
-	Severity string     `json:"severity"`
-	Target   string     `json:"target"`
-	Subject  string     `json:"subject"` // the Target's Path: unique where ids repeat
-	Status   string     `json:"status"`
-	Path     string     `json:"path"`
-	Messages []Message  `json:"messages"`
-	Waiver   *RawWaiver `json:"waiver,omitempty"`
-}
-
-// Message is a bilingual message; Path is set for failure messages.
-type Message struct {
-	Path string `json:"path,omitempty"`
-	EN   string `json:"en"`
-	SV   string `json:"sv"`
-}
-
-// RawWaiver is the waiver shown on a waived result.
-type RawWaiver struct {
-	Index         int    `json:"index"`
-	Requirement   string `json:"requirement"`
-	Target        string `json:"target"`
-	Justification string `json:"justification"`
-	ApprovedBy    string `json:"approved_by"`
-	ApprovedDate  string `json:"approved_date"`
-	Expires       string `json:"expires"`
+	ID       string            `json:"id"`
+	Point    int               `json:"point"`
+	Severity string            `json:"severity"`
+	Target   string            `json:"target"`
+	Subject  string            `json:"subject"` // the Target's Path: unique where ids repeat
+	Status   string            `json:"status"`
+	Path     string            `json:"path"`
+	Messages []catalog.Message `json:"messages"`
+	Waiver   *catalog.Waiver   `json:"waiver,omitempty"`
 }
 
 // Eval evaluates one prepared input document (validated, normalised, with

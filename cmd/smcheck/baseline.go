@@ -54,7 +54,7 @@ func runBaseline(c *cli.Context) error {
 		return err
 	}
 
-	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.Engine.SHA256}, opt.AsOf)
+	b := baseline.NewBuilder(baseline.Tool{Name: "smcheck", Version: version, PolicySHA256: checker.PolicySHA256()}, opt.AsOf)
 	invalid, files := 0, 0
 	var errs, warns int
 	quiet := c.Bool("quiet")

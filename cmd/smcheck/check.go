@@ -119,7 +119,7 @@ func runCheck(c *cli.Context) error {
 
 	meta := &report.Meta{
 		Tool: "smcheck", Version: version, Commit: commit, OPAVersion: opaversion.Version,
-		PolicySHA256: checker.Engine.SHA256, AsOf: opt.AsOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
+		PolicySHA256: checker.PolicySHA256(), AsOf: opt.AsOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
 		Baseline: c.String("baseline"),
 	}
 	var werr error

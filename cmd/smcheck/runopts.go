@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -71,25 +70,15 @@ func runOptions(c *cli.Context, lang string) (checks.Options, error) {
 	return opt, nil
 }
 
-// fewFiles is the largest run tuned as a few files (tuneForFiles).
-const fewFiles = 16
-
-// tuneForFiles suits the run to its files. A run of a few files is mostly
-// compiling, which uses one core: in parts (engine.Options.Parts) compiling
-// and each evaluation use all of them, or --jobs of them. That costs about
-// 5 % more evaluation per agency and saves about 10 ms of compiling on 2
-// cores, so it pays below a few dozen files; a larger batch keeps the cores
-// busy with files instead. A short run of small files also has no use for
-// the collector (about 5 % of a one-file run): it is off unless GOGC or
-// GOMEMLIMIT is set, with a 256 MiB memory limit as the backstop (an alias
-// bomb is a small file that expands until IN-01 stops it).
+// tuneForFiles tells the checker the run's size (checks.Options.Files), and
+// turns the collector off for a short run of small files, which has no use
+// for it (about 5 % of a one-file run): off unless GOGC or GOMEMLIMIT is
+// set, with a 256 MiB memory limit as the backstop (an alias bomb is a small
+// file that expands until IN-01 stops it).
 func tuneForFiles(opt *checks.Options, paths []string, jobs int) {
-	if len(paths) > fewFiles {
+	opt.Files, opt.Jobs = len(paths), jobs
+	if len(paths) > checks.FewFiles {
 		return
-	}
-	opt.Parts = runtime.GOMAXPROCS(0)
-	if jobs > 0 && jobs < opt.Parts {
-		opt.Parts = jobs // --jobs 1 keeps the run on one core
 	}
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" && totalSize(paths) <= 1<<20 {
 		debug.SetGCPercent(-1)

@@ -6,8 +6,8 @@ import (
 	opaversion "github.com/open-policy-agent/opa/v1/version"
 	"github.com/urfave/cli/v2"
 
-	"github.com/smcheck/smcheck/checks/engine"
-	"github.com/smcheck/smcheck/policies"
+	"github.com/smcheck/smcheck/checks"
+	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 func versionCommand() *cli.Command {
@@ -16,7 +16,7 @@ func versionCommand() *cli.Command {
 		Usage:        "print the version, commit, OPA version and the SHA-256 of the embedded policies",
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			sum, err := engine.SHA256(policies.FS)
+			sum, err := checks.PolicySHA256()
 			if err != nil {
 				return err
 			}
@@ -28,10 +28,4 @@ func versionCommand() *cli.Command {
 
 // catalogue is the requirement catalogue of the embedded policies, for the
 // commands that describe requirements: it needs parsing, not compiling.
-func catalogue() (*engine.Catalog, error) {
-	b, err := engine.LoadBundle(policies.FS, false)
-	if err != nil {
-		return nil, err
-	}
-	return engine.NewCatalog(b)
-}
+func catalogue() (*catalog.Catalog, error) { return checks.Catalogue() }
