@@ -3,6 +3,7 @@ package validate
 import (
 	"encoding/json"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,22 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 		cfgVal  any        = root
 		posBase input.Path // prefix of positions in the file
 	)
-	if c, wrapped := root["config"]; wrapped && len(root) == 1 {
+	// Wrapped: a config: block, beside x- keys or other keys (an agency file
+	// given as --config), which are not thresholds.
+	var others []problem
+	if c, wrapped := root["config"]; wrapped {
 		cfgVal, posBase = c, input.Path{"config"}
+		for k := range root {
+			if k != "config" && !strings.HasPrefix(k, "x-") {
+				others = append(others, problem{code: "IN-W1", path: input.Path{k},
+					msg:  tr("%s is ignored: a --config file is read for its config: block", "%s ignoreras: i en --config-fil läses bara config:-blocket", k),
+					hint: tr("keep only config: (and x- keys) in the file", "ha bara config: (och x-nycklar) i filen")})
+			}
+		}
+		sort.Slice(others, func(i, j int) bool { return others[i].path.String() < others[j].path.String() })
+		for _, p := range others {
+			issues = append(issues, v.locate(doc, p.path, p))
+		}
 	}
 	if cfgVal == nil {
 		return map[string]any{}, sortIssues(issues)

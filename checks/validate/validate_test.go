@@ -424,6 +424,8 @@ func TestValidateConfig(t *testing.T) {
 		{"wrong type", "config: [1]\n", []string{"IN-05@config:1"}, map[string]any{}},
 		{"string number", "min_administrators: \"3\"\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
 		{"decimal integer", "min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
+		{"wrapped beside other keys", "x-note: audit\nschema_version: 1\nconfig:\n  min_administrators: 4\n", []string{"IN-W1@schema_version:2"},
+			map[string]any{"min_administrators": json.Number("4")}},
 		{"decimal integer wrapped", "config:\n  min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:2"}, map[string]any{}},
 	}
 	for _, tt := range tests {

@@ -290,7 +290,11 @@ func loadRunnerConfig(v *validate.Validator, path, lang string, stderr io.Writer
 	}
 	doc := input.Load(path, data)
 	if doc.Fatal {
-		return nil, usageError("--config %s", issueText(path, doc.Issues[0], lang))
+		// The loader's hint is for agency files.
+		i := doc.Issues[0]
+		i.Hint, i.HintSV = "write thresholds, one per line, such as min_administrators: 3 (smcheck rules --show-config lists them)",
+			"skriv tröskelvärden, ett per rad, till exempel min_administrators: 3 (smcheck rules --show-config visar dem)"
+		return nil, usageError("--config %s", issueText(path, i, lang))
 	}
 	cfg, issues := v.ValidateConfig(doc)
 	bad := false
