@@ -125,10 +125,20 @@ _complete(s) if {
 	lib.has(s, "mandate")
 }
 
-_designated(c) if {
+# _covered holds the channel ids (and "all") that complete spokespersons
+# name, once per input: _designated(c) is a lookup, not a walk of every
+# spokesperson for every channel.
+_covered contains id if {
 	some s in _spokespersons
-	_covers(s, c)
 	_complete(s)
+	some id in lib.values(s.channels)
+}
+
+_designated(_) if "all" in _covered
+
+_designated(c) if {
+	is_string(c.id)
+	c.id in _covered
 }
 
 _p3_3[i] contains msg if {
