@@ -56,8 +56,8 @@ func New(rules []Rule, points []Point) (*Catalog, error) {
 	c := &Catalog{Rules: rules, Points: points, byID: make(map[string]int, len(rules))}
 	sort.SliceStable(c.Rules, func(i, j int) bool { return Less(c.Rules[i].ID, c.Rules[j].ID) })
 	for i, r := range c.Rules {
-		if _, dup := c.byID[r.ID]; dup {
-			return nil, fmt.Errorf("requirement %s is annotated twice (%s)", r.ID, r.File)
+		if j, dup := c.byID[r.ID]; dup {
+			return nil, fmt.Errorf("requirement %s is annotated twice (%s and %s)", r.ID, c.Rules[j].File, r.File)
 		}
 		c.byID[r.ID] = i
 	}

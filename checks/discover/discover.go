@@ -90,7 +90,20 @@ func Paths(args []string, opt Options) ([]string, []Problem) {
 		}
 	}
 	sort.Strings(out)
-	return out, problems
+	return out, uniqueProblems(problems)
+}
+
+// uniqueProblems keeps the first problem of each argument named twice.
+func uniqueProblems(ps []Problem) []Problem {
+	seen := map[Problem]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func expandStdin(args []string, stdin io.Reader, problems *[]Problem) []string {

@@ -419,6 +419,9 @@ func (c *converter) number(n *yaml.Node, p Path) (any, bool) {
 	}
 	switch {
 	case decInt.MatchString(v):
+		if n.Tag == "!!float" && n.Style&yaml.TaggedStyle != 0 { // schema_version: !!float 1
+			c.doc.IntegralFloats = append(c.doc.IntegralFloats, append(Path(nil), p...))
+		}
 		if i, err := strconv.ParseInt(v, 10, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10)), true
 		}

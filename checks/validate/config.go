@@ -39,9 +39,6 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 			}
 		}
 		sort.Slice(others, func(i, j int) bool { return others[i].path.String() < others[j].path.String() })
-		for _, p := range others {
-			issues = append(issues, v.locate(doc, p.path, p))
-		}
 	}
 	if cfgVal == nil {
 		return map[string]any{}, sortIssues(issues)
@@ -55,7 +52,10 @@ func (v *Validator) ValidateConfig(doc *input.Doc) (map[string]any, []input.Issu
 		}
 	}
 	probs := withFloatIntegers(v.schemaProblems(v.cfg, cfgVal, v.cfgSh, input.Path{"config"}), floatIntegers(floats, v.cfgSh, input.Path{"config"}))
-	issues = ignoredLoaderIssues(issues, shiftProblems(probs, posBase))
+	issues = ignoredLoaderIssues(issues, append(shiftProblems(probs, posBase), others...))
+	for _, p := range others {
+		issues = append(issues, v.locate(doc, p.path, p))
+	}
 	cfg, _ := deepCopy(cfgVal).(map[string]any)
 	for _, p := range probs {
 		if p.remove && cfg != nil {

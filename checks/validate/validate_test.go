@@ -127,6 +127,7 @@ func TestValidate(t *testing.T) {
 		// YAML 1.2 core schema: 1.0 and 1e0 are floats, not the integer 1.
 		{name: "IN-03 decimal version", src: edit("schema_version: 1", "schema_version: 1.0"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
 		{name: "IN-03 exponent version", src: edit("schema_version: 1", "schema_version: 1e0"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
+		{name: "IN-03 version tagged float", src: edit("schema_version: 1", "schema_version: !!float 1"), want: []string{"IN-03@schema_version:1"}, check: wantFatal},
 		{name: "IN-05 decimal where an integer is expected", src: base + "    items_per_week: 180.0\n    administrators: 2.0\n", want: []string{"IN-05@channels[0].items_per_week:19", "IN-05@channels[0].administrators:20"}, check: func(t *testing.T, out Output) {
 			ch := out.Value["channels"].([]any)[0].(map[string]any)
 			if _, ok := ch["items_per_week"]; ok {
@@ -425,6 +426,8 @@ func TestValidateConfig(t *testing.T) {
 		{"string number", "min_administrators: \"3\"\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
 		{"decimal integer", "min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:1"}, map[string]any{}},
 		{"wrapped beside other keys", "x-note: audit\nschema_version: 1\nconfig:\n  min_administrators: 4\n", []string{"IN-W1@schema_version:2"},
+			map[string]any{"min_administrators": json.Number("4")}},
+		{"wrapped beside a key with a bad value", "foo: .inf\nconfig:\n  min_administrators: 4\n", []string{"IN-W1@foo:1"},
 			map[string]any{"min_administrators": json.Number("4")}},
 		{"decimal integer wrapped", "config:\n  min_administrators: 3.0\n", []string{"IN-05@config.min_administrators:2"}, map[string]any{}},
 	}

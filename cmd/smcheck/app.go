@@ -99,7 +99,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 	}
 	if len(args) > 1 && args[1] == "help" {
-		args = append([]string{args[0], "--help"}, args[2:]...)
+		if len(args) > 2 {
+			args = []string{args[0], args[2], "--help"} // help CMD: CMD --help
+		} else {
+			args = []string{args[0], "--help"}
+		}
 	}
 	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
 		fmt.Fprintf(stderr, "smcheck: unknown command %q (commands: check, validate, baseline, diff, init, rules, explain, schema, version; see smcheck --help)\n", args[1])
@@ -152,10 +156,15 @@ func interspersed(app *cli.App, args []string) []string {
 		case a == "--":
 			rest = append(rest, args[i+1:]...)
 			i = len(args)
+		case a == "-h" || a == "--help":
+			return []string{args[0], args[1], "--help"}
 		case len(a) > 1 && a[0] == '-':
 			flags = append(flags, a)
 			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if takesValue[name] && !hasValue && i+1 < len(args) {
+			if takesValue[name] && !hasValue {
+				if i+1 == len(args) {
+					return flags // the flag lacks its value: let the parser say so
+				}
 				i++
 				flags = append(flags, args[i])
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -90,7 +89,7 @@ func runCheck(c *cli.Context) error {
 	if ropt.Root, err = os.Getwd(); err != nil {
 		return fmt.Errorf("finding the working directory: %w", err)
 	}
-	outs, err := openOutputs(c.StringSlice("format"), stdout, ropt)
+	outs, err := openOutputs(c.StringSlice("format"), stdout, c.App.ErrWriter, ropt)
 	if err != nil {
 		return err
 	}
@@ -106,21 +105,27 @@ func runCheck(c *cli.Context) error {
 	}()
 
 	paths, problems := findPaths(c)
-	if len(paths) == 0 {
-		return &exitError{code: exitInvalid}
-	}
-	// Policies are compiled once per run, after the configuration and the
-	// files are known.
-	tuneForFiles(&opt, paths, c.Int("jobs"))
-	checker, err := checks.New(ctx, opt)
-	if err != nil {
-		return err
-	}
-
 	meta := &report.Meta{
 		Tool: "smcheck", Version: version, Commit: commit, OPAVersion: opaversion.Version,
-		PolicySHA256: checker.PolicySHA256(), AsOf: opt.AsOf, FailOn: failOn, Lang: lang, Catalog: checker.Catalog(),
-		Baseline: c.String("baseline"),
+		AsOf: opt.AsOf, FailOn: failOn, Lang: lang, Baseline: c.String("baseline"),
+	}
+	// Policies are compiled once per run, after the configuration and the
+	// files are known. With no file to check, the reports still say why:
+	// they need the catalogue, read without compiling.
+	var checker *checks.Checker
+	if len(paths) > 0 {
+		tuneForFiles(&opt, paths, c.Int("jobs"))
+		if checker, err = checks.New(ctx, opt); err != nil {
+			return err
+		}
+		meta.PolicySHA256, meta.Catalog = checker.PolicySHA256(), checker.Catalog()
+	} else {
+		if meta.Catalog, err = checks.Catalogue(); err != nil {
+			return err
+		}
+		if meta.PolicySHA256, err = checks.PolicySHA256(); err != nil {
+			return err
+		}
 	}
 	var werr error
 	for _, o := range outs {
@@ -148,10 +153,12 @@ func runCheck(c *cli.Context) error {
 			}
 		}
 	}
-	checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
-		add(r, false)
-		bar.Add(1)
-	})
+	if checker != nil {
+		checker.Run(ctx, paths, c.Int("jobs"), func(r *checks.Result) {
+			add(r, false)
+			bar.Add(1)
+		})
+	}
 	bar.Finish()
 	// An argument that named nothing is in the report too, as a file that
 	// could not be checked, so that the report's outcome is the exit code's.
@@ -219,15 +226,15 @@ func summaryLine(s *report.Summary, outs []*output, lang string) string {
 		names = append(names, o.path)
 	}
 	if lang == "sv" {
-		return fmt.Sprintf("smcheck: %d filer: %d godkända, %d underkända, %d med ogiltig indata; rapport i %s",
-			s.Files, s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
+		return fmt.Sprintf("smcheck: %s: %d godkända, %d underkända, %d med ogiltig indata; rapport i %s",
+			plural(s.Files, "fil", "filer"), s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("smcheck: %d files: %d passed, %d failed, %d with invalid input; report in %s",
-		s.Files, s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
+	return fmt.Sprintf("smcheck: %s: %d passed, %d failed, %d with invalid input; report in %s",
+		plural(s.Files, "file", "files"), s.Passed, s.Failed, s.Invalid, strings.Join(names, ", "))
 }
 
 // openOutputs parses -f FORMAT[=FILE]; at most one format goes to stdout.
-func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output, error) {
+func openOutputs(specs []string, stdout, stderr io.Writer, o report.Options) ([]*output, error) {
 	if len(specs) == 0 {
 		specs = []string{"table"}
 	}
@@ -241,32 +248,31 @@ func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output,
 		return nil, err
 	}
 	toStdout := 0
-	files := map[string]string{} // absolute path → the spec writing it
+	files := map[string]string{} // the file written (links followed) → the spec writing it
 	for _, spec := range specs {
 		name, path, _ := strings.Cut(spec, "=")
 		out := &output{format: name, path: path}
 		var w io.Writer = stdout
 		fo := o
-		if path != "" && path != "-" {
-			abs, err := filepath.Abs(path)
-			if err != nil {
-				return fail(usageError("--format %s: %v", spec, err))
-			}
-			if prev, dup := files[abs]; dup {
+		switch {
+		case path == "" || path == "-" || sameFile(path, os.Stdout):
+			// /dev/stdout, /dev/fd/1 and the like are standard output: a
+			// file of their own would cut or interleave what goes there.
+			toStdout++
+		case sameFile(path, os.Stderr):
+			w, fo.Color = stderr, false
+		default:
+			target := atomicfile.Target(path)
+			if prev, dup := files[target]; dup {
 				return fail(usageError("--format %s: %s is also the file of --format %s; give each report its own file", spec, path, prev))
 			}
-			files[abs] = spec
-			if abs == "/dev/stdout" {
-				toStdout++
-			}
+			files[target] = spec
 			f, err := atomicfile.Create(path)
 			if err != nil {
 				return fail(usageError("--format %s: %v", spec, err))
 			}
 			out.file, w = f, f
 			fo.Color = false
-		} else {
-			toStdout++
 		}
 		outs = append(outs, out)
 		rw, err := report.New(name, w, fo)
@@ -279,6 +285,16 @@ func openOutputs(specs []string, stdout io.Writer, o report.Options) ([]*output,
 		return fail(usageError("--format: only one format can go to standard output; give the others a file (-f sarif=results.sarif)"))
 	}
 	return outs, nil
+}
+
+// sameFile reports whether path names the file f is open on.
+func sameFile(path string, f *os.File) bool {
+	a, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	b, err := f.Stat()
+	return err == nil && os.SameFile(a, b)
 }
 
 // loadRunnerConfig reads --config FILE; an invalid file is a usage error. The

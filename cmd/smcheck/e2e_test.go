@@ -651,3 +651,66 @@ func TestMissingPathInReport(t *testing.T) {
 		t.Errorf("stderr %q", r.stderr)
 	}
 }
+
+// TestReportToRedirectedStdout: -f json=/dev/stdout with stdout appended to
+// a log keeps what the log held; a link to another report's file is that
+// file; a run whose arguments name nothing still writes its report.
+func TestReportToRedirectedStdout(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "log")
+	if err := os.WriteFile(log, []byte("OLD\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "check", "-f", "json=/dev/stdout", "fixtures/examples/compliant.yaml")
+	cmd.Dir, cmd.Stdout = root, f
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	data, _ := os.ReadFile(log)
+	if !bytes.HasPrefix(data, []byte("OLD\n{")) || !json.Valid(data[4:]) {
+		t.Errorf("the log holds %.80q…", data)
+	}
+
+	out := filepath.Join(dir, "out.json")
+	if err := os.Symlink("out.json", filepath.Join(dir, "link.json")); err != nil {
+		t.Fatal(err)
+	}
+	r := smcheck(t, "", "check", "-f", "json="+out, "-f", "sarif="+filepath.Join(dir, "link.json"), "fixtures/examples/compliant.yaml")
+	if r.code != 2 || !strings.Contains(r.stderr, "give each report its own file") {
+		t.Errorf("two reports to one file through a link: exit %d, %s", r.code, r.stderr)
+	}
+
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte(`{"stale": true}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = smcheck(t, "", "check", "-f", "json="+out, empty)
+	var rep struct {
+		Summary struct{ Outcome string } `json:"summary"`
+	}
+	data, _ = os.ReadFile(out)
+	if err := json.Unmarshal(data, &rep); r.code != 2 || err != nil || rep.Summary.Outcome != "invalid" {
+		t.Errorf("a run of an empty folder: exit %d, report %s", r.code, data)
+	}
+}
+
+// TestHelpAnywhere: --help after a path, and help CMD, show the command's
+// help.
+func TestHelpAnywhere(t *testing.T) {
+	for _, args := range [][]string{{"check", "fixtures/examples/compliant.yaml", "--help"}, {"help", "check"}, {"explain", "P6.2", "-h"}} {
+		if r := smcheck(t, "", args...); r.code != 0 || !strings.Contains(r.stdout, "USAGE:") {
+			t.Errorf("%v: exit %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := smcheck(t, "", "help", "nosuch"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "nosuch"`) {
+		t.Errorf("help nosuch: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -102,12 +103,14 @@ func totalSize(paths []string) int64 {
 // the caller decides whether that ends the run.
 func findPaths(c *cli.Context) ([]string, []discover.Problem) {
 	paths, problems := discover.Paths(c.Args().Slice(), discover.Options{Exclude: c.StringSlice("exclude"), Stdin: c.App.Reader})
+	if len(paths) == 0 && len(problems) == 0 {
+		// `find … | smcheck check -` with nothing found, or everything
+		// excluded: a problem like any other, so that reports show it.
+		problems = append(problems, discover.Problem{Arg: strings.Join(c.Args().Slice(), " "),
+			Message: "no files to check: the arguments name no *.yaml or *.yml file that is not excluded"})
+	}
 	for _, p := range problems {
 		fmt.Fprintf(c.App.ErrWriter, "smcheck: %s\n", p.Error())
-	}
-	if len(paths) == 0 && len(problems) == 0 {
-		// `find … | smcheck check -` with nothing found ends here.
-		fmt.Fprintln(c.App.ErrWriter, "smcheck: no files to check: the arguments name no *.yaml or *.yml file")
 	}
 	return paths, problems
 }

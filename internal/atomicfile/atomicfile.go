@@ -18,25 +18,21 @@ type File struct {
 	direct bool // written in place: a terminal, a pipe, /dev/stdout, …
 }
 
-// Create starts writing path. A path that is not a regular file, or lies
-// under /dev or /proc (a terminal, a pipe, /dev/stdout, /dev/null, a process
-// substitution's /dev/fd/63), is written in place: it cannot be replaced,
-// and replacing /dev/stderr would break the system. A symbolic link to a
-// regular file is followed, so the link stays and the file it names is
-// replaced.
+// Create starts writing path. A path that is not a regular file, or names
+// one under /dev or /proc (a terminal, a pipe, /dev/null, a process
+// substitution's /dev/fd/63), is written in place and appended to: it
+// cannot be replaced, replacing /dev/stderr would break the system, and
+// truncating a descriptor's file would cut what the shell wrote before. A
+// symbolic link is followed, even one to a file not yet there, so the link
+// stays and the file it names is replaced.
 func Create(path string) (*File, error) {
-	target := path
-	if fi, err := os.Stat(path); err == nil {
-		if !fi.Mode().IsRegular() || special(path) {
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
-			if err != nil {
-				return nil, fmt.Errorf("opening %s: %w", path, err)
-			}
-			return &File{File: f, target: path, direct: true}, nil
+	target := Target(path)
+	if fi, err := os.Stat(path); err == nil && (!fi.Mode().IsRegular() || special(path) || special(target)) {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", path, err)
 		}
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			target = real
-		}
+		return &File{File: f, target: path, direct: true}, nil
 	}
 	dir := filepath.Dir(target)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
@@ -44,6 +40,29 @@ func Create(path string) (*File, error) {
 		return nil, fmt.Errorf("creating %s: %w", path, err)
 	}
 	return &File{File: tmp, target: target}, nil
+}
+
+// Target is the file a write to path replaces: path with its symbolic links
+// followed, also when the last link names a file that does not exist yet.
+func Target(path string) string {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // special reports a path in the kernel's file systems, which name

@@ -102,3 +102,52 @@ func TestWriteFileToSpecialFiles(t *testing.T) {
 		t.Errorf("the pipe got %q", got)
 	}
 }
+
+// A link to a report not written yet stays a link; the file is created
+// where it points.
+func TestWriteFileThroughDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "report.json")
+	if err := os.Symlink("out/new.json", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "out", "new.json")); string(got) != "new" {
+		t.Errorf("the linked file has %q", got)
+	}
+}
+
+// A descriptor's file (/dev/fd/N, as for 3>>log) is appended to, not
+// truncated: what was written before stays.
+func TestWriteFileToDescriptorAppends(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "log")
+	if err := os.WriteFile(log, []byte("OLD\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(log, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	path := "/dev/fd/" + strconv.Itoa(int(f.Fd()))
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no %s here: %v", path, err)
+	}
+	if err := WriteFile(path, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(log); string(got) != "OLD\nnew\n" {
+		t.Errorf("log has %q, want OLD then new", got)
+	}
+	if fi, err := os.Lstat(log); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("log was replaced: %v", err)
+	}
+}
