@@ -35,11 +35,7 @@ func runBaseline(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError("baseline: name at least one agency file, directory or glob (or - to read paths from standard input)")
 	}
-	lang, err := language(c.String("lang"))
-	if err != nil {
-		return err
-	}
-	opt, err := runOptions(c, lang)
+	opt, lang, err := runOptions(c)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/smcheck/smcheck/checks"
 )
 
 func explainCommand() *cli.Command {
@@ -17,7 +19,7 @@ func explainCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return usageError("explain: name one requirement ID, e.g. smcheck explain P6.2")
 			}
-			cat, err := catalogue()
+			cat, err := checks.Catalogue()
 			if err != nil {
 				return err
 			}

@@ -37,7 +37,7 @@ func rulesCommand() *cli.Command {
 			if c.IsSet("config") || c.Bool("show-config") || c.NArg() > 0 {
 				return showConfig(ctx, c)
 			}
-			cat, err := catalogue()
+			cat, err := checks.Catalogue()
 			if err != nil {
 				return err
 			}

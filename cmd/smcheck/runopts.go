@@ -50,25 +50,29 @@ func parseAsOf(c *cli.Context) (string, error) {
 	return asOf, nil
 }
 
-// runOptions reads runFlags into the options of a run; an invalid --config
-// file is a usage error, found before any policy is compiled. Its problems
-// are written in lang.
-func runOptions(c *cli.Context, lang string) (checks.Options, error) {
+// runOptions reads runFlags and --lang into the options of a run and the
+// report language; an invalid --config file is a usage error, found before
+// any policy is compiled, its problems written in that language.
+func runOptions(c *cli.Context) (checks.Options, string, error) {
+	lang, err := language(c.String("lang"))
+	if err != nil {
+		return checks.Options{}, "", err
+	}
 	asOf, err := parseAsOf(c)
 	if err != nil {
-		return checks.Options{}, err
+		return checks.Options{}, "", err
 	}
 	opt := checks.Options{AsOf: asOf, Today: today(), IgnoreInputConfig: c.Bool("ignore-input-config")}
 	if cfgPath := c.String("config"); cfgPath != "" {
 		v, err := validate.NewValidator()
 		if err != nil {
-			return opt, fmt.Errorf("compiling the data-model schema: %w", err)
+			return opt, lang, fmt.Errorf("compiling the data-model schema: %w", err)
 		}
 		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, lang, c.App.ErrWriter); err != nil {
-			return opt, err
+			return opt, lang, err
 		}
 	}
-	return opt, nil
+	return opt, lang, nil
 }
 
 // tuneForFiles tells the checker the run's size (checks.Options.Files), and

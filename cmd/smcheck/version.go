@@ -7,7 +7,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/smcheck/smcheck/checks"
-	"github.com/smcheck/smcheck/checks/catalog"
 )
 
 func versionCommand() *cli.Command {
@@ -25,7 +24,3 @@ func versionCommand() *cli.Command {
 		},
 	}
 }
-
-// catalogue is the requirement catalogue of the embedded policies, for the
-// commands that describe requirements: it needs parsing, not compiling.
-func catalogue() (*catalog.Catalog, error) { return checks.Catalogue() }
