@@ -262,7 +262,11 @@ func (t *table) End(s *Summary) error {
 		c.Waived, t.tr("waived in", "undantagna i"),
 		s.Files, agencies)
 	if s.Invalid > 0 {
-		line += fmt.Sprintf("; %d %s (%d %s)", s.Invalid, t.tr("with invalid input", "med ogiltig indata"), c.InputErrors, t.tr("input errors", "indatafel"))
+		errs := t.tr("input errors", "indatafel")
+		if c.InputErrors == 1 {
+			errs = t.tr("input error", "indatafel")
+		}
+		line += fmt.Sprintf("; %d %s (%d %s)", s.Invalid, t.tr("with invalid input", "med ogiltig indata"), c.InputErrors, errs)
 	}
 	if c.NotApplicable > 0 && !t.o.Quiet {
 		line += fmt.Sprintf("; %d %s", c.NotApplicable, t.tr("not applicable", "ej tillämpliga"))
