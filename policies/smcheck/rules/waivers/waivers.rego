@@ -169,8 +169,11 @@ valid[i] := object.union(w, {"index": i}) if {
 # shown[[requirement, target]] is the valid waiver displayed for that finding:
 # the one that expires last, the lower index on a tie (§5, C7).
 shown[key] := valid[i] if {
-	some key in {[w.requirement, w.target] | some w in valid}
-	candidates := {j | some j, w in valid; [w.requirement, w.target] == key}
+	some key, candidates in _by_finding
 	latest := max({valid[j].expires | some j in candidates})
 	i := min({j | some j in candidates; valid[j].expires == latest})
 }
+
+# _by_finding[[requirement, target]] is the indices of the valid waivers for
+# that finding, grouped in one pass over them.
+_by_finding[[w.requirement, w.target]] contains j if some j, w in valid
