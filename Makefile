@@ -40,9 +40,11 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 	$(OPA) fmt -w policies
 
-# Regenerate what is derived from the policies and the schema.
+# Regenerate what is derived from the policies and the schema: the catalogue
+# data, then the compiled snapshot (policies/compiled.bin) of the bundle with it.
 generate:
 	$(GO) test ./checks/engine -run TestCatalogueData -update
+	$(GO) test ./policies -run TestCompiledIsCurrent -update
 	$(GO) test ./internal/schemadoc -run TestDataModelDoc -update
 
 golden:

@@ -79,7 +79,7 @@ func New(ctx context.Context, opt Options) (*Checker, error) {
 		defer close(done)
 		val, verr = validate.NewValidator()
 	}()
-	eng, err := engine.New(ctx, policies.FS, engine.Options{Parts: parts(opt)})
+	eng, err := engine.New(ctx, policies.FS, engine.Options{Parts: parts(opt), Compiled: policies.Compiled})
 	<-done
 	if err != nil {
 		return nil, err
@@ -111,13 +111,9 @@ func (c *Checker) Catalog() *catalog.Catalog { return c.Engine.Catalog }
 func (c *Checker) PolicySHA256() string { return c.Engine.SHA256 }
 
 // Catalogue is the requirement catalogue of the embedded policies without a
-// Checker: it needs the policies parsed, not compiled.
+// Checker: it needs neither compiling nor, with a current snapshot, parsing.
 func Catalogue() (*catalog.Catalog, error) {
-	b, err := engine.LoadBundle(policies.FS, false)
-	if err != nil {
-		return nil, err
-	}
-	return engine.NewCatalog(b)
+	return engine.Catalogue(policies.FS, policies.Compiled)
 }
 
 // PolicySHA256 is the embedded policies' hash without parsing them, for

@@ -103,3 +103,18 @@ func TestParts(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbeddedSnapshotIsUsed: the embedded policies are read from their
+// snapshot, not compiled, in a short run and in a batch. If this fails while
+// policies' TestCompiledIsCurrent passes, the engine stopped accepting it.
+func TestEmbeddedSnapshotIsUsed(t *testing.T) {
+	for _, files := range []int{1, FewFiles + 1} {
+		c, err := New(context.Background(), Options{Files: files})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !c.Engine.Precompiled {
+			t.Errorf("%d files: the policies were compiled, not read from policies/compiled.bin", files)
+		}
+	}
+}

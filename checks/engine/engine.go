@@ -20,6 +20,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"gopkg.in/yaml.v3"
 
@@ -36,6 +37,8 @@ type Engine struct {
 	Defaults map[string]any
 	// SHA256 of the bundle's non-test files, for evidence in reports.
 	SHA256 string
+	// Precompiled is true when the policies came from Options.Compiled.
+	Precompiled bool
 }
 
 // Bundle is the parsed content of a policy bundle.
@@ -49,39 +52,9 @@ type Bundle struct {
 // LoadBundle reads a bundle tree: *.rego (tests too when withTests), and
 // data.yaml / data.json files mounted at their directory's path.
 func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
-	b := &Bundle{Modules: map[string]*ast.Module{}, Sources: map[string]string{}, Data: map[string]any{}}
-	files, err := bundleFiles(fsys)
+	b, rego, err := readBundle(fsys, withTests)
 	if err != nil {
 		return nil, err
-	}
-	h := sha256.New()
-	var rego []string
-	for _, p := range files {
-		isTest := strings.HasSuffix(p, "_test.rego")
-		base := path.Base(p)
-		if isTest && !withTests {
-			continue
-		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", p, err)
-		}
-		if !isTest {
-			hashFile(h, p, src)
-		}
-		switch {
-		case strings.HasSuffix(p, ".rego"):
-			b.Sources[p] = string(src)
-			rego = append(rego, p)
-		case base == "data.yaml" || base == "data.json":
-			var v any
-			if err := yaml.Unmarshal(src, &v); err != nil {
-				return nil, fmt.Errorf("parsing data %s: %w", p, err)
-			}
-			if err := mount(b.Data, path.Dir(p), v); err != nil {
-				return nil, fmt.Errorf("mounting data %s: %w", p, err)
-			}
-		}
 	}
 	// Parsing is a third of start-up; modules parse independently, so on
 	// all cores. A one-file check is mostly start-up.
@@ -104,8 +77,48 @@ func LoadBundle(fsys fs.FS, withTests bool) (*Bundle, error) {
 		}
 		b.Modules[p] = mods[k]
 	}
-	b.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return b, nil
+}
+
+// readBundle reads the files of a bundle, its data and its hash, and lists
+// the Rego files to parse.
+func readBundle(fsys fs.FS, withTests bool) (*Bundle, []string, error) {
+	b := &Bundle{Modules: map[string]*ast.Module{}, Sources: map[string]string{}, Data: map[string]any{}}
+	files, err := bundleFiles(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	h := sha256.New()
+	var rego []string
+	for _, p := range files {
+		isTest := strings.HasSuffix(p, "_test.rego")
+		base := path.Base(p)
+		if isTest && !withTests {
+			continue
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading %s: %w", p, err)
+		}
+		if !isTest {
+			hashFile(h, p, src)
+		}
+		switch {
+		case strings.HasSuffix(p, ".rego"):
+			b.Sources[p] = string(src)
+			rego = append(rego, p)
+		case base == "data.yaml" || base == "data.json":
+			var v any
+			if err := yaml.Unmarshal(src, &v); err != nil {
+				return nil, nil, fmt.Errorf("parsing data %s: %w", p, err)
+			}
+			if err := mount(b.Data, path.Dir(p), v); err != nil {
+				return nil, nil, fmt.Errorf("mounting data %s: %w", p, err)
+			}
+		}
+	}
+	b.SHA256 = hex.EncodeToString(h.Sum(nil))
+	return b, rego, nil
 }
 
 // SHA256 is the hash LoadBundle reports, without parsing anything: `version`
@@ -228,10 +241,22 @@ type Options struct {
 	// 5 % more work per agency, so a large batch is best served by 1
 	// (0 means 1).
 	Parts int
+	// Compiled is a Snapshot of the bundle. When it was made from these
+	// policies by this OPA, New reads it instead of parsing and compiling,
+	// which is most of a one-file check; otherwise it is ignored.
+	Compiled []byte
 }
 
-// New compiles the bundle and prepares the query.
+// New compiles the bundle, or reads its snapshot, and prepares the query.
 func New(ctx context.Context, fsys fs.FS, opt Options) (*Engine, error) {
+	if len(opt.Compiled) > 0 {
+		e, err := fromSnapshot(ctx, fsys, opt.Compiled, opt.Parts)
+		if err == nil {
+			return e, nil
+		}
+		// A stale or unreadable snapshot only costs the compile below; its
+		// tests (policies/compiled_test.go) keep the embedded one current.
+	}
 	return compile(ctx, fsys, verifyOnly, opt.Parts)
 }
 
@@ -252,7 +277,7 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int) (*E
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			queries[k], errs[k] = prepare(ctx, b, names, skip)
+			queries[k], errs[k] = prepare(ctx, b, names, skip, nil)
 		}()
 	}
 	wg.Wait()
@@ -263,19 +288,30 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int) (*E
 }
 
 // prepare compiles the named modules of b and prepares Query over them.
-// Compiling copies the modules, so parts may share b.
-func prepare(ctx context.Context, b *Bundle, names []string, skip []ast.StageID) (rego.PreparedEvalQuery, error) {
+// Compiling copies the modules, so parts may share b. hook, if not nil, is
+// given the compiler before it compiles.
+func prepare(ctx context.Context, b *Bundle, names []string, skip []ast.StageID, hook func(*ast.Compiler)) (rego.PreparedEvalQuery, error) {
 	opts := []func(*rego.Rego){
-		rego.CompilerHook(func(c *ast.Compiler) { c.WithSkipStages(skip...) }),
+		rego.CompilerHook(func(c *ast.Compiler) {
+			c.WithSkipStages(skip...)
+			if hook != nil {
+				hook(c)
+			}
+		}),
 		rego.Query(Query),
-		// AST values on read: data (defaults, catalogue) is not converted again per query.
-		rego.Store(inmem.NewFromObjectWithOpts(b.Data, inmem.OptReturnASTValuesOnRead(true))),
+		rego.Store(store(b)),
 		rego.SetRegoVersion(ast.RegoV1),
 	}
 	for _, name := range names {
 		opts = append(opts, rego.ParsedModule(b.Modules[name]))
 	}
 	return rego.New(opts...).PrepareForEval(ctx)
+}
+
+// store holds b's data as AST values on read: data (defaults, catalogue) is
+// not converted again per query.
+func store(b *Bundle) storage.Store {
+	return inmem.NewFromObjectWithOpts(b.Data, inmem.OptReturnASTValuesOnRead(true))
 }
 
 // Defaults are the configuration defaults (config/provided/data.yaml).

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,10 +27,28 @@ const (
 // least source, so the parts compile and evaluate in about the same time.
 // The split depends only on the bundle.
 func split(b *Bundle, n int) [][]string {
-	names := sortedKeys(b.Modules)
 	if n <= 1 {
-		return [][]string{names}
+		return [][]string{sortedKeys(b.Modules)}
 	}
+	return classify(b).deal(n)
+}
+
+// layout is what split needs to know of a bundle: the modules every part
+// has, and the rule packages to deal out.
+type layout struct {
+	Shared []string
+	Own    []ownPackage
+}
+
+// ownPackage is a rule package no other package refers to.
+type ownPackage struct {
+	Path  string
+	Size  int // of its source, to balance the parts
+	Files []string
+}
+
+func classify(b *Bundle) layout {
+	names := sortedKeys(b.Modules)
 	files := map[string][]string{} // package path → its modules
 	size := map[string]int{}
 	for _, name := range names {
@@ -67,33 +86,44 @@ func split(b *Bundle, n int) [][]string {
 			return false
 		})
 	}
-	var shared, own []string
+	var l layout
 	for _, p := range pkgs {
 		if strings.HasPrefix(p, rulesPrefix) && !referred[p] {
-			own = append(own, p)
+			l.Own = append(l.Own, ownPackage{Path: p, Size: size[p], Files: files[p]})
 		} else {
-			shared = append(shared, files[p]...)
+			l.Shared = append(l.Shared, files[p]...)
 		}
 	}
-	n = min(n, len(own))
+	sort.SliceStable(l.Own, func(i, j int) bool { return l.Own[i].Size > l.Own[j].Size })
+	return l
+}
+
+// deal gives each of n parts the shared modules and a share of the rule
+// packages, largest first to the part with the least source.
+func (l layout) deal(n int) [][]string {
+	n = min(n, len(l.Own))
 	if n <= 1 {
-		return [][]string{names}
+		all := slices.Clone(l.Shared)
+		for _, p := range l.Own {
+			all = append(all, p.Files...)
+		}
+		sort.Strings(all)
+		return [][]string{all}
 	}
-	sort.SliceStable(own, func(i, j int) bool { return size[own[i]] > size[own[j]] })
 	parts := make([][]string, n)
 	load := make([]int, n)
-	for _, p := range own {
+	for _, p := range l.Own {
 		k := 0
 		for i := range load {
 			if load[i] < load[k] {
 				k = i
 			}
 		}
-		parts[k] = append(parts[k], files[p]...)
-		load[k] += size[p]
+		parts[k] = append(parts[k], p.Files...)
+		load[k] += p.Size
 	}
 	for k := range parts {
-		parts[k] = append(parts[k], shared...)
+		parts[k] = append(parts[k], l.Shared...)
 		sort.Strings(parts[k])
 	}
 	return parts

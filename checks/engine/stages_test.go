@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/smcheck/smcheck/checks/gen"
 	"github.com/smcheck/smcheck/checks/input"
 	"github.com/smcheck/smcheck/checks/validate"
 	"github.com/smcheck/smcheck/policies"
@@ -17,9 +18,10 @@ import (
 
 // TestSkippedStagesOnlyVerify compiles the embedded bundle with every compiler
 // stage, in one part, and as New does: the verification stages skipped, in
-// 1, 2, 3 and more parts than there are rule packages. It checks that the
-// full compile succeeds and all give the same answer on every fixture:
-// skipping and splitting changed speed, not meaning.
+// 1, 2, 3 and more parts than there are rule packages, compiled and read
+// from a snapshot. It checks that the full compile succeeds and all give the
+// same answer on every fixture and on generated agencies: skipping,
+// splitting and the snapshot changed speed, not meaning.
 func TestSkippedStagesOnlyVerify(t *testing.T) {
 	ctx := context.Background()
 	full, err := compile(ctx, policies.FS, nil, 1)
@@ -34,6 +36,17 @@ func TestSkippedStagesOnlyVerify(t *testing.T) {
 		}
 		variants[fmt.Sprintf("%d parts", parts)] = e
 	}
+	snap, err := Snapshot(ctx, policies.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, parts := range []int{1, 2, 3, 20} {
+		e, err := fromSnapshot(ctx, policies.FS, snap, parts)
+		if err != nil {
+			t.Fatalf("snapshot, %d parts: %v", parts, err)
+		}
+		variants[fmt.Sprintf("snapshot, %d parts", parts)] = e
+	}
 	v, err := validate.NewValidator()
 	if err != nil {
 		t.Fatal(err)
@@ -42,12 +55,25 @@ func TestSkippedStagesOnlyVerify(t *testing.T) {
 	if len(files) < 10 {
 		t.Fatalf("only %d fixtures found", len(files))
 	}
-	evaluated := 0
+	inputs := map[string][]byte{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
+		inputs[f] = data
+	}
+	base := inputs["../../fixtures/examples/compliant.yaml"]
+	for i := range 20 {
+		data, err := gen.Agency(base, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[fmt.Sprintf("generated agency %d", i)] = data
+	}
+	evaluated := 0
+	for _, f := range sortedKeys(inputs) {
+		data := inputs[f]
 		out := v.Validate(input.Load(f, data), validate.Options{AsOf: "2026-11-01", Defaults: full.Defaults})
 		if out.Value == nil {
 			continue
