@@ -52,12 +52,12 @@ type Options struct {
 	// IgnoreInputConfig applies only defaults and RunnerConfig.
 	IgnoreInputConfig bool
 	// Files and Jobs are the run's number of files and --jobs (0: all
-	// cores). A run of a few files is mostly compiling, which uses one
-	// core: then the policies are compiled and evaluated in parts
-	// (engine.Options.Parts) on every core, or on Jobs of them. Splitting
-	// costs about 5 % more evaluation per agency and saves about 10 ms of
-	// compiling on 2 cores, so it pays below a few dozen files; a larger
-	// batch keeps the cores busy with files instead.
+	// cores). A run of a few files has fewer files than cores to keep busy:
+	// then the policies are prepared and evaluated in parts
+	// (engine.Options.Parts) on every core, or on Jobs of them, and one
+	// agency's evaluation takes about half the time on 2 cores. Splitting
+	// costs about 5 % more evaluation per agency, so a larger batch keeps
+	// the cores busy with files instead.
 	Files, Jobs int
 }
 
