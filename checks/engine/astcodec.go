@@ -294,7 +294,29 @@ type decoder struct {
 	termBlock []ast.Term
 	exprBlock []ast.Expr
 	locBlock  []ast.Location
+	depth     int // of nested terms and bodies: a corrupt input may nest without end
 }
+
+// maxDepth is far deeper than any policy nests, and shallow enough for the stack.
+const maxDepth = 1000
+
+// capped is the initial capacity of a list of n nodes.
+func capped(n int) int { return min(n, 16) }
+
+// enter and leave bound the nesting depth.
+func (d *decoder) enter() bool {
+	d.depth++
+	if d.depth > maxDepth {
+		if d.err == nil {
+			d.err = errors.New("nested too deeply")
+		}
+		d.buf = nil
+		return false
+	}
+	return true
+}
+
+func (d *decoder) leave() { d.depth-- }
 
 const block = 512
 
@@ -352,8 +374,9 @@ func (d *decoder) int() int {
 	return int(v)
 }
 
-// count is a list length, bounded by what is left so that a corrupt length
-// cannot allocate without limit.
+// count is a list length, bounded by what is left. Lists of nodes are not
+// allocated at that length but grown as elements are read (capped below),
+// so that a corrupt length cannot allocate more than the input warrants.
 func (d *decoder) count() int {
 	n := d.uint()
 	if n > uint64(len(d.buf)) {
@@ -375,9 +398,10 @@ func (d *decoder) raw() string {
 }
 
 func (d *decoder) strList() []string {
-	out := make([]string, d.count())
-	for i := range out {
-		out[i] = d.str()
+	n := d.count()
+	out := make([]string, 0, capped(n))
+	for range n {
+		out = append(out, d.str())
 	}
 	return out
 }
@@ -432,7 +456,7 @@ func (d *decoder) module() *ast.Module {
 		m.Imports = append(m.Imports, imp)
 	}
 	n := d.count()
-	m.Rules = make([]*ast.Rule, 0, n)
+	m.Rules = make([]*ast.Rule, 0, capped(n))
 	for range n {
 		m.Rules = append(m.Rules, d.rule(m))
 	}
@@ -460,8 +484,12 @@ func (d *decoder) rule(m *ast.Module) *ast.Rule {
 }
 
 func (d *decoder) body() ast.Body {
+	if !d.enter() {
+		return nil
+	}
+	defer d.leave()
 	n := d.count()
-	b := make(ast.Body, 0, n)
+	b := make(ast.Body, 0, capped(n))
 	for range n {
 		b = append(b, d.expr())
 	}
@@ -489,7 +517,7 @@ func (d *decoder) expr() *ast.Expr {
 		}
 	}
 	if n := d.count(); n > 0 {
-		x.With = make([]*ast.With, 0, n)
+		x.With = make([]*ast.With, 0, capped(n))
 		for range n {
 			w := &ast.With{Target: d.term(), Value: d.term()}
 			w.Location = d.loc()
@@ -511,14 +539,18 @@ func (d *decoder) terms() []*ast.Term {
 	if n == 0 {
 		return nil
 	}
-	ts := make([]*ast.Term, n)
-	for i := range ts {
-		ts[i] = d.term()
+	ts := make([]*ast.Term, 0, capped(n))
+	for range n {
+		ts = append(ts, d.term())
 	}
 	return ts
 }
 
 func (d *decoder) term() *ast.Term {
+	if !d.enter() {
+		return ast.NullTerm()
+	}
+	defer d.leave()
 	var v ast.Value
 	switch k := d.uint(); k {
 	case kNull:
@@ -539,9 +571,9 @@ func (d *decoder) term() *ast.Term {
 		v = ast.NewArray(d.terms()...)
 	case kObject:
 		n := d.count()
-		pairs := make([][2]*ast.Term, n)
-		for i := range pairs {
-			pairs[i] = [2]*ast.Term{d.term(), d.term()}
+		pairs := make([][2]*ast.Term, 0, capped(n))
+		for range n {
+			pairs = append(pairs, [2]*ast.Term{d.term(), d.term()})
 		}
 		v = ast.NewObject(pairs...)
 	case kSet:

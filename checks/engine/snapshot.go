@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -27,6 +28,10 @@ const (
 	snapshotMagic  = "smcheck compiled policies\n"
 	snapshotFormat = 1
 )
+
+// castagnoli checksums the snapshot after its header: a damaged file must not
+// be read as other policies.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // errStale means the snapshot was made from other policies or by another
 // OPA; New then compiles the bundle.
@@ -100,9 +105,9 @@ func Snapshot(ctx context.Context, fsys fs.FS) ([]byte, error) {
 	}
 
 	// Layout: magic, format, OPA version and bundle hash (read first, to
-	// tell a stale snapshot cheaply), the string table, then what refers to
-	// it: comprehension indexes, catalogue, part layout, module index and
-	// the modules.
+	// tell a stale snapshot cheaply), a CRC-32C of the rest, the string
+	// table, then what refers to it: comprehension indexes, catalogue, part
+	// layout, module index and the modules.
 	mods := newEncoder(nil)
 	names := sortedKeys(compiled)
 	ends := make([]int, len(names))
@@ -122,14 +127,16 @@ func Snapshot(ctx context.Context, fsys fs.FS) ([]byte, error) {
 		meta.str(name)
 		meta.uint(uint64(ends[i]))
 	}
-	out := newEncoder(mods.tab)
+	body := newEncoder(mods.tab)
+	body.table()
+	body.buf = append(append(body.buf, meta.buf...), mods.buf...)
+	out := newEncoder(nil)
 	out.buf = append(out.buf, snapshotMagic...)
 	out.uint(snapshotFormat)
 	out.raw(opaversion.Version)
 	out.raw(b.SHA256)
-	out.table()
-	out.buf = append(out.buf, meta.buf...)
-	return append(out.buf, mods.buf...), nil
+	out.uint(uint64(crc32.Checksum(body.buf, castagnoli)))
+	return append(out.buf, body.buf...), nil
 }
 
 func writeCatalog(e *encoder, cat *catalog.Catalog) {
@@ -152,9 +159,11 @@ func writeCatalog(e *encoder, cat *catalog.Catalog) {
 }
 
 func readCatalog(d *decoder) (*catalog.Catalog, error) {
-	rules := make([]catalog.Rule, d.count())
-	for i := range rules {
-		r := &rules[i]
+	n := d.count()
+	rules := make([]catalog.Rule, 0, capped(n))
+	for range n {
+		rules = append(rules, catalog.Rule{})
+		r := &rules[len(rules)-1]
 		r.ID = d.str()
 		r.Point = int(d.uint())
 		for _, s := range []*string{&r.Title, &r.TitleSV, &r.Description, &r.Severity, &r.Scope, &r.Remediation.EN, &r.Remediation.SV, &r.File, &r.Rego} {
@@ -162,9 +171,10 @@ func readCatalog(d *decoder) (*catalog.Catalog, error) {
 		}
 		r.Source, r.Reads, r.References = d.strList(), d.strList(), d.strList()
 	}
-	points := make([]catalog.Point, d.count())
-	for i := range points {
-		points[i] = catalog.Point{Number: int(d.uint()), Title: d.str()}
+	n = d.count()
+	points := make([]catalog.Point, 0, capped(n))
+	for range n {
+		points = append(points, catalog.Point{Number: int(d.uint()), Title: d.str()})
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -183,9 +193,9 @@ func writeLayout(e *encoder, l layout) {
 }
 
 func readLayout(d *decoder) layout {
-	l := layout{Shared: d.strList(), Own: make([]ownPackage, d.count())}
-	for i := range l.Own {
-		l.Own[i] = ownPackage{Path: d.str(), Size: int(d.uint()), Files: d.strList()}
+	l := layout{Shared: d.strList()}
+	for range d.count() {
+		l.Own = append(l.Own, ownPackage{Path: d.str(), Size: int(d.uint()), Files: d.strList()})
 	}
 	return l
 }
@@ -218,6 +228,13 @@ func readSnapshot(data []byte) (*snapshot, error) {
 	if s.opa != opaversion.Version {
 		return nil, fmt.Errorf("%w: made by OPA %s, this is %s", errStale, s.opa, opaversion.Version)
 	}
+	sum := d.uint()
+	if d.err != nil {
+		return nil, d.err
+	}
+	if sum != uint64(crc32.Checksum(d.buf, castagnoli)) {
+		return nil, errors.New("checksum mismatch: the snapshot is damaged")
+	}
 	d.table()
 	s.indexes = int(d.uint())
 	var err error
@@ -225,19 +242,20 @@ func readSnapshot(data []byte) (*snapshot, error) {
 		return nil, fmt.Errorf("reading the catalogue: %w", err)
 	}
 	s.layout = readLayout(d)
-	n := d.count()
-	for range n {
+	var ends []uint64
+	for range d.count() {
 		s.names = append(s.names, d.str())
-		s.ends = append(s.ends, int(d.uint()))
+		ends = append(ends, d.uint())
 	}
 	if d.err != nil {
 		return nil, d.err
 	}
 	s.strs, s.bodies = d.strs, d.buf
-	for i, end := range s.ends {
-		if end > len(s.bodies) || (i > 0 && end < s.ends[i-1]) {
-			return nil, errTruncated
+	for i, end := range ends {
+		if end > uint64(len(s.bodies)) || (i > 0 && end < ends[i-1]) {
+			return nil, errors.New("module offsets out of range")
 		}
+		s.ends = append(s.ends, int(end))
 	}
 	return s, nil
 }
@@ -253,6 +271,11 @@ func (s *snapshot) modules() (map[string]*ast.Module, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			defer func() {
+				if r := recover(); r != nil { // a damaged snapshot: compile instead
+					errs[i] = fmt.Errorf("reading compiled %s: %v", s.names[i], r)
+				}
+			}()
 			start := 0
 			if i > 0 {
 				start = s.ends[i-1]
@@ -305,6 +328,11 @@ func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int) (*Eng
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					errs[k] = fmt.Errorf("indexing compiled policies: %v", r)
+				}
+			}()
 			part := make(map[string]*ast.Module, len(names))
 			for _, n := range names {
 				if part[n] = mods[n]; part[n] == nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -169,6 +170,8 @@ func TestStaleSnapshotIsIgnored(t *testing.T) {
 	p := "smcheck/rules/p01_purpose/p01_purpose.rego"
 	changed[p].Data = append(changed[p].Data, "\n# a change\n"...)
 	otherOPA := bytes.Replace(snap, []byte(opaVersionForTest()), []byte("0.0.0-other"), 1)
+	damaged := bytes.Clone(snap)
+	damaged[len(damaged)-100] ^= 1
 	cases := []struct {
 		name string
 		fsys fs.FS
@@ -178,6 +181,7 @@ func TestStaleSnapshotIsIgnored(t *testing.T) {
 		{"policies changed", changed, snap, errStale},
 		{"other OPA", policies.FS, otherOPA, errStale},
 		{"truncated", policies.FS, snap[:len(snap)/2], nil},
+		{"one bit flipped", policies.FS, damaged, nil},
 		{"not a snapshot", policies.FS, []byte("hello"), nil},
 	}
 	for _, tc := range cases {
@@ -264,5 +268,61 @@ func TestSnapshotRunsOnlyIndexStages(t *testing.T) {
 	}
 	if len(stages) != 35 {
 		t.Errorf("%d stages listed; OPA %s has 35", len(stages), opaVersionForTest())
+	}
+}
+
+// TestDecoderBoundsCorruptInput: lengths and nesting that no snapshot has are
+// errors, read without allocating what they claim or exhausting the stack.
+func TestDecoderBoundsCorruptInput(t *testing.T) {
+	nested := bytes.Repeat([]byte{kRef, 1}, 5000) // refs in refs, 5000 deep
+	huge := []byte{kArray, 0xff, 0xff, 0xff, 0xff, 0x0f}
+	for name, buf := range map[string][]byte{"nested": nested, "huge count": huge} {
+		d := &decoder{buf: buf, strs: []string{"x"}}
+		allocs := testing.AllocsPerRun(1, func() {
+			d = &decoder{buf: buf, strs: []string{"x"}}
+			d.term()
+		})
+		if d.err == nil {
+			t.Errorf("%s: no error", name)
+		}
+		if allocs > 20000 {
+			t.Errorf("%s: %v allocations", name, allocs)
+		}
+	}
+}
+
+// TestDecoderSurvivesDamage: every module of the bundle, encoded and then
+// damaged in one to four random bytes, decodes to a module or an error,
+// never a panic. (A damaged embedded snapshot is caught by its checksum;
+// this is the decoder's own guard.)
+func TestDecoderSurvivesDamage(t *testing.T) {
+	b, err := LoadBundle(policies.FS, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := newEncoder(nil)
+	var encoded [][]byte
+	for _, name := range sortedKeys(b.Modules) {
+		e := newEncoder(tab.tab)
+		e.module(b.Modules[name])
+		encoded = append(encoded, e.buf)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	errs := 0
+	for range 3000 {
+		buf := bytes.Clone(encoded[r.IntN(len(encoded))])
+		for range 1 + r.IntN(4) {
+			buf[r.IntN(len(buf))] = byte(r.IntN(256))
+		}
+		d := &decoder{buf: buf, strs: tab.tab.list}
+		if m := d.module(); m == nil {
+			t.Fatal("no module and no panic: decode must return one")
+		}
+		if d.err != nil {
+			errs++
+		}
+	}
+	if errs == 0 {
+		t.Fatal("3000 damaged modules and not one error: the decoder checks nothing")
 	}
 }
