@@ -75,11 +75,14 @@ func New(ctx context.Context, opt Options) (*Checker, error) {
 	var val *validate.Validator
 	var verr error
 	done := make(chan struct{})
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
 		defer close(done)
+		slots <- struct{}{}
+		defer func() { <-slots }()
 		val, verr = validate.NewValidator()
 	}()
-	eng, err := engine.New(ctx, policies.FS, engine.Options{Parts: parts(opt), Compiled: policies.Compiled})
+	eng, err := engine.New(ctx, policies.FS, engine.Options{Parts: parts(opt), Compiled: policies.Compiled, Slots: slots})
 	<-done
 	if err != nil {
 		return nil, err

@@ -240,6 +240,11 @@ type Options struct {
 	// the time. The shared packages then run once per part, about 5 % more
 	// work per agency, so a large batch is best served by 1 (0 means 1).
 	Parts int
+	// Slots bounds the goroutines New keeps running at once (nil: one per
+	// core). A caller that compiles something else meanwhile shares them, so
+	// that no goroutine waits for a core behind a long one: checks.New
+	// compiles the JSON Schema in one.
+	Slots chan struct{}
 	// Compiled is a Snapshot of the bundle. When it was made from these
 	// policies by this OPA, New reads it instead of parsing and compiling,
 	// which is most of a one-file check; otherwise it is ignored.
@@ -248,18 +253,21 @@ type Options struct {
 
 // New compiles the bundle, or reads its snapshot, and prepares the query.
 func New(ctx context.Context, fsys fs.FS, opt Options) (*Engine, error) {
+	if opt.Slots == nil {
+		opt.Slots = make(chan struct{}, runtime.GOMAXPROCS(0))
+	}
 	if len(opt.Compiled) > 0 {
-		e, err := fromSnapshot(ctx, fsys, opt.Compiled, opt.Parts)
+		e, err := fromSnapshot(ctx, fsys, opt.Compiled, opt.Parts, opt.Slots)
 		if err == nil {
 			return e, nil
 		}
 		// A stale or unreadable snapshot only costs the compile below; its
 		// tests (policies/compiled_test.go) keep the embedded one current.
 	}
-	return compile(ctx, fsys, verifyOnly, opt.Parts)
+	return compile(ctx, fsys, verifyOnly, opt.Parts, opt.Slots)
 }
 
-func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int) (*Engine, error) {
+func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int, slots chan struct{}) (*Engine, error) {
 	b, err := LoadBundle(fsys, false)
 	if err != nil {
 		return nil, err
@@ -276,6 +284,8 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int) (*E
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			queries[k], errs[k] = prepare(ctx, b, names, skip, nil)
 		}()
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
-	"runtime"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -260,17 +259,16 @@ func readSnapshot(data []byte) (*snapshot, error) {
 	return s, nil
 }
 
-// modules decodes the modules, on all cores.
-func (s *snapshot) modules() (map[string]*ast.Module, error) {
+// modules decodes the modules, in as many goroutines as there are slots.
+func (s *snapshot) modules(slots chan struct{}) (map[string]*ast.Module, error) {
 	mods := make([]*ast.Module, len(s.names))
 	errs := make([]error, len(s.names))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i := range s.names {
 		wg.Add(1)
-		sem <- struct{}{}
+		slots <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() { <-slots; wg.Done() }()
 			defer func() {
 				if r := recover(); r != nil { // a damaged snapshot: compile instead
 					errs[i] = fmt.Errorf("reading compiled %s: %v", s.names[i], r)
@@ -303,7 +301,7 @@ func (s *snapshot) modules() (map[string]*ast.Module, error) {
 
 // fromSnapshot is New with a snapshot: the bundle is read for its data and
 // hash, not parsed, and the compiled modules only indexed.
-func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int) (*Engine, error) {
+func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int, slots chan struct{}) (*Engine, error) {
 	s, err := readSnapshot(data)
 	if err != nil {
 		return nil, err
@@ -315,7 +313,7 @@ func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int) (*Eng
 	if s.sha != b.SHA256 {
 		return nil, fmt.Errorf("%w: made from policies %.12s, these are %.12s", errStale, s.sha, b.SHA256)
 	}
-	mods, err := s.modules()
+	mods, err := s.modules(slots)
 	if err != nil {
 		return nil, err
 	}
@@ -328,6 +326,8 @@ func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int) (*Eng
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			defer func() {
 				if r := recover(); r != nil {
 					errs[k] = fmt.Errorf("indexing compiled policies: %v", r)

@@ -186,7 +186,7 @@ func TestStaleSnapshotIsIgnored(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := fromSnapshot(ctx, tc.fsys, tc.snap, 2)
+			_, err := fromSnapshot(ctx, tc.fsys, tc.snap, 2, make(chan struct{}, 2))
 			if err == nil {
 				t.Fatal("the snapshot was used")
 			}

@@ -24,7 +24,7 @@ import (
 // splitting and the snapshot changed speed, not meaning.
 func TestSkippedStagesOnlyVerify(t *testing.T) {
 	ctx := context.Background()
-	full, err := compile(ctx, policies.FS, nil, 1)
+	full, err := compile(ctx, policies.FS, nil, 1, make(chan struct{}, 2))
 	if err != nil {
 		t.Fatalf("full compile: %v", err)
 	}
@@ -41,7 +41,7 @@ func TestSkippedStagesOnlyVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, parts := range []int{1, 2, 3, 20} {
-		e, err := fromSnapshot(ctx, policies.FS, snap, parts)
+		e, err := fromSnapshot(ctx, policies.FS, snap, parts, make(chan struct{}, 2))
 		if err != nil {
 			t.Fatalf("snapshot, %d parts: %v", parts, err)
 		}
