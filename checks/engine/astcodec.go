@@ -13,8 +13,12 @@ import (
 // calls with output arguments), and its JSON form loses locations and fails
 // to decode compiled terms, so the few node types a compiled module holds are
 // written here. Locations keep file, row and column, which evaluation errors
-// name; source text, comments and annotations are left out: the compiler has
-// already replaced every rego.metadata call with its value.
+// name: those of rules, heads and their terms, expressions and their `with`,
+// `some` and `every` parts, packages and imports. Other terms' locations
+// are read only by traces and stack traces, which smcheck does not enable;
+// leaving them out makes reading the snapshot a third cheaper. Source text,
+// comments and annotations are left out too: the compiler has already
+// replaced every rego.metadata call with its value.
 //
 // Every value is a uvarint: a string is its index in the string table, a
 // list its length and then its elements, a location 0 (none) or 1 + the file's
@@ -50,6 +54,9 @@ type encoder struct {
 	buf []byte
 	tab *strtab
 	err error
+	// inHead is set while a rule head is written: its terms keep their
+	// locations (conflict errors name them).
+	inHead bool
 }
 
 // strtab is a string table; encoders that share one write into one snapshot.
@@ -117,6 +124,13 @@ func (e *encoder) table() {
 	}
 }
 
+func (e *encoder) termLoc(l *ast.Location) {
+	if !e.inHead {
+		l = nil
+	}
+	e.loc(l)
+}
+
 func (e *encoder) loc(l *ast.Location) {
 	if l == nil {
 		e.uint(0)
@@ -149,10 +163,12 @@ func (e *encoder) rule(r *ast.Rule) {
 	e.bool(r.Default)
 	h := r.Head
 	e.str(string(h.Name))
+	e.inHead = true
 	e.terms(h.Reference)
 	e.terms(h.Args)
 	e.optTerm(h.Key)
 	e.optTerm(h.Value)
+	e.inHead = false
 	e.bool(h.Assign)
 	e.loc(h.Location)
 	e.body(r.Body)
@@ -280,7 +296,7 @@ func (e *encoder) term(t *ast.Term) {
 		e.fail("term %v: cannot encode %T", t, t.Value)
 		return
 	}
-	e.loc(t.Location)
+	e.termLoc(t.Location)
 }
 
 var errTruncated = errors.New("truncated")
