@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func TestInitTemplatesValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := [][]string{{"facebook"}, platformEnum(), {"blog"}, {"facebook", "facebook", "instagram"}}
+	cases := [][]string{{"facebook"}, platformEnum, {"blog"}, {"facebook", "facebook", "instagram"}}
 	for _, platforms := range cases {
 		var keys [2][]string
 		for i, lang := range []string{"en", "sv"} {
@@ -144,5 +145,17 @@ func TestInitConfigDefaults(t *testing.T) {
 		if !reflect.DeepEqual(wv, gv) {
 			t.Errorf("config.%s: the template shows %s, the policies' default is %s", k, g, w)
 		}
+	}
+}
+
+// TestPlatformsAreTheSchemas: the platform list init's help and
+// --from-platforms use is the schema's enum, in its order.
+func TestPlatformsAreTheSchemas(t *testing.T) {
+	var enum []string
+	for _, v := range schemaNode("properties", "channels", "items", "properties", "platform", "enum").Content {
+		enum = append(enum, v.Value)
+	}
+	if !slices.Equal(enum, platformEnum) {
+		t.Fatalf("platformEnum = %q, the schema says %q: update it in init.go", platformEnum, enum)
 	}
 }
