@@ -276,7 +276,19 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int, slo
 	if err != nil {
 		return nil, err
 	}
-	groups := split(b, parts)
+	queries, err := inParts(split(b, parts), slots, func(names []string) (rego.PreparedEvalQuery, error) {
+		return prepare(ctx, b, names, skip, nil)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("compiling policies: %w", err)
+	}
+	return &Engine{parts: queries, Catalog: cat, Defaults: b.Defaults(), SHA256: b.SHA256}, nil
+}
+
+// inParts prepares each part in its own goroutine, each holding one of the
+// slots while it works. A panic is an error: with a damaged snapshot, New
+// falls back to compiling.
+func inParts(groups [][]string, slots chan struct{}, prep func(names []string) (rego.PreparedEvalQuery, error)) ([]rego.PreparedEvalQuery, error) {
 	queries := make([]rego.PreparedEvalQuery, len(groups))
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
@@ -286,14 +298,16 @@ func compile(ctx context.Context, fsys fs.FS, skip []ast.StageID, parts int, slo
 			defer wg.Done()
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			queries[k], errs[k] = prepare(ctx, b, names, skip, nil)
+			defer func() {
+				if r := recover(); r != nil {
+					errs[k] = fmt.Errorf("part %d: %v", k, r)
+				}
+			}()
+			queries[k], errs[k] = prep(names)
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("compiling policies: %w", err)
-	}
-	return &Engine{parts: queries, Catalog: cat, Defaults: b.Defaults(), SHA256: b.SHA256}, nil
+	return queries, errors.Join(errs...)
 }
 
 // prepare compiles the named modules of b and prepares Query over them.

@@ -319,42 +319,25 @@ func fromSnapshot(ctx context.Context, fsys fs.FS, data []byte, parts int, slots
 	}
 	groups := s.layout.deal(max(parts, 1))
 	skip := notKept(s.indexes > 0)
-	queries := make([]rego.PreparedEvalQuery, len(groups))
-	errs := make([]error, len(groups))
-	var wg sync.WaitGroup
-	for k, names := range groups {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			defer func() {
-				if r := recover(); r != nil {
-					errs[k] = fmt.Errorf("indexing compiled policies: %v", r)
-				}
-			}()
-			part := make(map[string]*ast.Module, len(names))
-			for _, n := range names {
-				if part[n] = mods[n]; part[n] == nil {
-					errs[k] = fmt.Errorf("the layout names %s, which is not in the snapshot", n)
-					return
-				}
+	queries, err := inParts(groups, slots, func(names []string) (rego.PreparedEvalQuery, error) {
+		part := make(map[string]*ast.Module, len(names))
+		for _, n := range names {
+			if part[n] = mods[n]; part[n] == nil {
+				return rego.PreparedEvalQuery{}, fmt.Errorf("the layout names %s, which is not in the snapshot", n)
 			}
-			c := ast.NewCompiler().WithSkipStages(skip...)
-			if c.Compile(part); c.Failed() {
-				errs[k] = c.Errors
-				return
-			}
-			queries[k], errs[k] = rego.New(
-				rego.Compiler(c),
-				rego.Query(Query),
-				rego.Store(store(b)),
-				rego.SetRegoVersion(ast.RegoV1),
-			).PrepareForEval(ctx)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+		}
+		c := ast.NewCompiler().WithSkipStages(skip...)
+		if c.Compile(part); c.Failed() {
+			return rego.PreparedEvalQuery{}, c.Errors
+		}
+		return rego.New(
+			rego.Compiler(c),
+			rego.Query(Query),
+			rego.Store(store(b)),
+			rego.SetRegoVersion(ast.RegoV1),
+		).PrepareForEval(ctx)
+	})
+	if err != nil {
 		return nil, fmt.Errorf("indexing compiled policies: %w", err)
 	}
 	return &Engine{parts: queries, Catalog: s.catalog, Defaults: b.Defaults(), SHA256: b.SHA256, Precompiled: true}, nil
