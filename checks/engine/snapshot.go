@@ -24,7 +24,9 @@ import (
 // costs time, never correctness. `make generate` writes the embedded one
 // (policies/compiled.bin) and its test fails when it is stale.
 const (
-	snapshotMagic  = "smcheck compiled policies\n"
+	snapshotMagic = "smcheck compiled policies\n"
+	// snapshotFormat changes with the codec, the layout below or what
+	// Snapshot compiles with: a snapshot of another format is stale.
 	snapshotFormat = 1
 )
 
