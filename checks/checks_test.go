@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/smcheck/smcheck/checks/input"
+	"github.com/smcheck/smcheck/checks/validate"
 )
 
 // TestDuplicateChannelIDs: two channels with one id (IN-08, C21) are still
@@ -116,5 +117,21 @@ func TestEmbeddedSnapshotIsUsed(t *testing.T) {
 		if !c.Engine.Precompiled {
 			t.Errorf("%d files: the policies were compiled, not read from policies/compiled.bin", files)
 		}
+	}
+}
+
+// TestNewUsesGivenValidator: a validator compiled for the --config check is
+// the one the run uses, not compiled again.
+func TestNewUsesGivenValidator(t *testing.T) {
+	v, err := validate.NewValidator()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := New(context.Background(), Options{Files: 1, Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Validator != v {
+		t.Fatal("New compiled the schema again")
 	}
 }

@@ -71,6 +71,7 @@ func runOptions(c *cli.Context) (checks.Options, string, error) {
 		if opt.RunnerConfig, err = loadRunnerConfig(v, cfgPath, lang, c.App.ErrWriter); err != nil {
 			return opt, lang, err
 		}
+		opt.Validator = v
 	}
 	return opt, lang, nil
 }
